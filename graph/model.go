@@ -1,0 +1,200 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Pos is a one-based position in a source file. The zero Pos is "no position".
+type Pos struct {
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+// IsValid reports whether p carries a line number.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// String formats p as file:line:col (file:line when the column is unknown,
+// file alone when the line is unknown, "-" when nothing is known).
+func (p Pos) String() string {
+	s := p.File
+	if p.IsValid() {
+		if s != "" {
+			s += ":"
+		}
+		s += fmt.Sprintf("%d", p.Line)
+		if p.Column > 0 {
+			s += fmt.Sprintf(":%d", p.Column)
+		}
+	}
+	if s == "" {
+		s = "-"
+	}
+	return s
+}
+
+// Before orders positions by file, line, column.
+func (p Pos) Before(q Pos) bool {
+	if p.File != q.File {
+		return p.File < q.File
+	}
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Column < q.Column
+}
+
+// Kind is what an entry of the chart is.
+type Kind string
+
+// The kinds of entry.
+const (
+	KindPerson    Kind = "person"
+	KindBoard     Kind = "board"
+	KindCommittee Kind = "committee"
+)
+
+// Ref is a reference from one entry to another by id, such as a reports_to
+// manager or a dotted line.
+type Ref struct {
+	ID string // as written (trimmed)
+	// Type labels a dotted line: "matrix", "advisory", "functional", ... ;
+	// empty for solid lines and untyped dotted lines.
+	Type string
+	Pos  Pos // where the reference is written
+}
+
+// Role is a role code held by an entry (see ../shared/GOVERNANCE.md), such as
+// CISO or CIO, upper-cased.
+type Role struct {
+	Code     string
+	Pos      Pos
+	Inferred bool // inferred from the title by the documented table, not written
+}
+
+// Person is one entry of the chart: a person, a vacant position, a board or a
+// committee.
+type Person struct {
+	ID         string
+	Name       string
+	Title      string
+	Department string
+	Email      string
+	Location   string
+	Photo      string
+	Kind       Kind // KindPerson when not given
+	Roles      []Role
+	ReportsTo  []Ref // solid-line managers; two or more is dual reporting
+	Dotted     []Ref // dotted lines (matrix, advisory, ...)
+	// AssistantTo names the manager this entry assists: set from
+	// `assistant: true` (then it is the first reports_to id) or from
+	// `assistant_to: ID`. Empty when the entry is not an assistant.
+	AssistantTo *Ref
+	Vacant      bool
+	// TitleAmbiguous is set by the loader when roles were to be inferred
+	// from the title and the title is ambiguous (a bare "CSO"): ORG012.
+	TitleAmbiguous bool
+	Fields         map[string]string // free-form extra fields
+	// Index is the entry's position in Org.People (file order).
+	Index int
+	// Pos is where the entry starts (the "- " of the list item, the start
+	// of the JSON object, or the CSV row at column 1).
+	Pos Pos
+	// FieldPos lists the position of each field's value as written, in the
+	// order written. Names are canonical ("id", "reports_to", "roles", ...;
+	// a CSV column's canonical field name). A slice, not a map: a
+	// million-person chart must stay compact.
+	FieldPos []FieldAt
+}
+
+// FieldAt is the position of one field's value.
+type FieldAt struct {
+	Name string
+	Pos  Pos
+}
+
+// Key returns p's id key (see Key).
+func (p *Person) Key() string { return Key(p.ID) }
+
+// HasRole reports whether p holds the role code (upper case).
+func (p *Person) HasRole(code string) bool {
+	for _, r := range p.Roles {
+		if r.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// IsBody reports whether p is a board or committee rather than a person.
+func (p *Person) IsBody() bool { return p.Kind == KindBoard || p.Kind == KindCommittee }
+
+// At returns the position of field name, falling back to the entry's Pos.
+func (p *Person) At(field string) Pos {
+	for _, f := range p.FieldPos {
+		if f.Name == field && f.Pos.IsValid() {
+			return f.Pos
+		}
+	}
+	return p.Pos
+}
+
+// Label is the human name of p for messages: its id.
+func (p *Person) Label() string { return p.ID }
+
+// Key folds an id for matching: trimmed and case-folded. Ids that are e-mail
+// addresses compare lower-cased, which case-folding already gives.
+func Key(id string) string {
+	return strings.ToLower(strings.TrimSpace(id))
+}
+
+// Org is a loaded chart.
+type Org struct {
+	Title  string
+	File   string // the name the chart was loaded from ("-" or "<stdin>" for stdin)
+	Format string // "yaml", "json" or "csv"
+	// Tops lists the ids the chart declares as its tops (the `tops:` field);
+	// when set, several tops are intended and ORG004 stays quiet for them.
+	Tops   []Ref
+	People []*Person
+	// Policy is the `policy:` section of the chart, nil when absent.
+	Policy *PolicySpec
+	// Diagnostics lists the findings made while loading (ORG011 unknown
+	// fields and columns), in file order. check.Run applies the policy to
+	// them like to any rule's findings.
+	Diagnostics []Diagnostic
+	// Pos is where the chart's document starts.
+	Pos Pos
+}
+
+// PolicySpec is a policy as written, in a chart's `policy:` section or a
+// --policy file. check.NewPolicy turns it into a checked Policy.
+type PolicySpec struct {
+	Profiles   []string // profile names as written
+	ProfilePos []Pos
+	// Rules maps an upper-cased rule code to its setting.
+	Rules      map[string]RuleSetting
+	Exceptions []Exception
+	Pos        Pos
+}
+
+// RuleSetting is one rule's entry under policy.rules: `off`, a severity, or
+// {severity: S, max: N, ...}.
+type RuleSetting struct {
+	Off      bool
+	Severity string         // "", "error", "warning" or "info" as written
+	Params   map[string]int // rule parameters such as max
+	Pos      Pos
+}
+
+// Exception suppresses one rule for one subject until a date.
+type Exception struct {
+	Rule       string // upper-cased code
+	ID         string // subject id
+	Reason     string
+	ApprovedBy string
+	Until      time.Time // zero: no expiry; otherwise the last day it holds (UTC date)
+	Pos        Pos
+}
