@@ -1,0 +1,55 @@
+# orgchart — run `make help` for the targets.
+GO ?= go
+BIN := bin/orgchart
+OUT := out
+FUZZTIME ?= 10s
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: setup
+setup: ## install what the project needs beyond Go modules (Debian packages, npm test client)
+	@./scripts/setup.sh
+
+.PHONY: build
+build: ## build bin/orgchart
+	$(GO) build -o $(BIN) ./cmd/orgchart
+
+.PHONY: demo
+demo: setup build ## validate and render every example into out/
+	@./scripts/demo.sh $(BIN) $(OUT)
+
+.PHONY: test
+test: setup lint ## vet, gofmt check, race tests, a short fuzz run
+	$(GO) test -race -count=1 ./...
+	@./scripts/fuzz.sh $(FUZZTIME)
+
+.PHONY: lint
+lint: ## go vet and gofmt check
+	$(GO) vet ./...
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+.PHONY: fuzz
+fuzz: ## run every fuzz target for FUZZTIME (default 10s) each
+	@./scripts/fuzz.sh $(FUZZTIME)
+
+.PHONY: golden
+golden: ## rewrite golden files (review the diff like code)
+	$(GO) test ./... -run . -update >/dev/null || $(GO) test ./... -run . -update
+
+.PHONY: bench
+bench: ## benchmarks: load+validate at scale, render vs native dot, service load test
+	@./scripts/setup.sh --bench
+	@./scripts/bench.sh
+
+.PHONY: serve
+serve: build ## run the service on :8000 with the live editor at /
+	$(BIN) serve --addr :8000
+
+.PHONY: clean
+clean: ## remove build and demo output
+	rm -rf bin $(OUT)
