@@ -7,6 +7,8 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
+
+	"github.com/orgchart/orgchart/graph"
 )
 
 // Exit codes, the same for every subcommand and --format.
@@ -41,7 +43,13 @@ func newRootCmd(e *env) *cobra.Command {
 		Short:         "Validate, render and serve organisation charts kept as code",
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version,
 	}
+	root.SetVersionTemplate("orgchart {{.Version}}\n")
+	// A bad flag is a usage error; point at the command's help.
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{fmt.Errorf("%w (see \"%s --help\")", err, c.CommandPath())}
+	})
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
@@ -69,6 +77,33 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintf(stderr, "orgchart: %v\n", err)
+	printError(stderr, err)
 	return exitUsage
+}
+
+// printError prints err for a person: positioned chart errors as
+// "file:line:col: message", one per line, so editors can jump to them;
+// anything else as "orgchart: message". Joined errors are printed one by one.
+func printError(w io.Writer, err error) {
+	if ue, ok := err.(*usageError); ok {
+		printError(w, ue.err)
+		return
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			printError(w, e)
+		}
+		return
+	}
+	var list graph.ErrorList
+	if errors.As(err, &list) {
+		fmt.Fprintln(w, list.Error())
+		return
+	}
+	var pe *graph.Error
+	if errors.As(err, &pe) {
+		fmt.Fprintln(w, pe.Error())
+		return
+	}
+	fmt.Fprintf(w, "orgchart: %v\n", err)
 }

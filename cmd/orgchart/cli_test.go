@@ -1,0 +1,314 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/report"
+)
+
+const dualChart = `people:
+  - id: board
+    kind: board
+    roles: [BOARD]
+  - id: ceo
+    roles: [CEO]
+    reports_to: board
+  - id: cio
+    roles: [CIO]
+    reports_to: ceo
+  - id: ciso
+    roles: [CISO]
+    reports_to: [ceo, cio]
+    dotted: [board]
+`
+
+const cleanChart = `people:
+  - id: board
+    kind: board
+    roles: [BOARD]
+  - id: ceo
+    roles: [CEO]
+    reports_to: board
+  - id: ciso
+    roles: [CISO]
+    reports_to: ceo
+    dotted: [board]
+`
+
+// TestValidateExitCodes runs validate in process: the same exit code for
+// every format, and the summary on stderr.
+func TestValidateExitCodes(t *testing.T) {
+	for _, format := range report.Formats {
+		for _, tc := range []struct {
+			chart  string
+			failOn string
+			want   int
+		}{
+			{dualChart, "error", exitFindings},
+			{dualChart, "none", exitOK},
+			{cleanChart, "info", exitOK},
+		} {
+			name := fmt.Sprintf("%s/%s/%d", format, tc.failOn, tc.want)
+			t.Run(name, func(t *testing.T) {
+				stdout, stderr, code := runCLI(t, tc.chart, "validate", "--format", format, "--fail-on", tc.failOn, "-")
+				if code != tc.want {
+					t.Fatalf("exit code = %d, want %d; stderr:\n%s", code, tc.want, stderr)
+				}
+				if !strings.HasSuffix(stderr, " in 1 file\n") || strings.Count(stderr, "\n") != 1 {
+					t.Errorf("stderr = %q, want one summary line", stderr)
+				}
+				if format == "json" {
+					var v struct{ Version int }
+					if err := json.Unmarshal([]byte(stdout), &v); err != nil || v.Version != 1 {
+						t.Errorf("json output: version %d, err %v", v.Version, err)
+					}
+				}
+			})
+		}
+	}
+}
+
+func TestValidateUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string // in stderr
+	}{
+		{[]string{"validate"}, "no chart given"},
+		{[]string{"validate", "--format", "tap", "-"}, `invalid --format "tap": want one of text, json, sarif, junit, github`},
+		{[]string{"validate", "--fail-on", "warn", "-"}, `invalid --fail-on "warn"`},
+		{[]string{"validate", "--input-format", "xlsx", "-"}, `invalid --input-format "xlsx"`},
+		{[]string{"validate", "--profile", "sox", "-"}, `unknown profile "sox"`},
+		{[]string{"validate", "--policy", "does-not-exist.yaml", "-"}, "does-not-exist.yaml"},
+		{[]string{"validate", "-", "-"}, "only once"},
+		{[]string{"rules", "ORG05"}, "did you mean ORG005?"},
+	}
+	for _, tt := range tests {
+		stdout, stderr, code := runCLI(t, cleanChart, tt.args...)
+		if code != exitUsage {
+			t.Errorf("orgchart %v: exit code = %d, want %d", tt.args, code, exitUsage)
+		}
+		if !strings.Contains(stderr, tt.want) {
+			t.Errorf("orgchart %v: stderr = %q, want it to contain %q", tt.args, stderr, tt.want)
+		}
+		if stdout != "" {
+			t.Errorf("orgchart %v: stdout = %q, want nothing", tt.args, stdout)
+		}
+	}
+}
+
+func TestValidateBadYAMLIsPositioned(t *testing.T) {
+	_, stderr, code := runCLI(t, "people:\n  - id: a\n    name: [x\n  - id: b\n", "validate", "-")
+	if code != exitUsage {
+		t.Fatalf("exit code = %d, want 2", code)
+	}
+	if !strings.HasPrefix(stderr, stdinName+":") || strings.HasPrefix(stderr, "orgchart:") {
+		t.Errorf("stderr = %q, want a file:line:col message", stderr)
+	}
+}
+
+// TestWriteOutputAtomic checks that -o writes the whole file and leaves no
+// temporary file, and that a failed write leaves the old file alone.
+func TestWriteOutputAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "report.json")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeOutput(nil, path, []byte("new\n")); err != nil {
+		t.Fatalf("writeOutput = %v", err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != "new\n" {
+		t.Errorf("file = %q, %v; want %q", got, err, "new\n")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("directory holds %d entries after the write, want 1 (no temp file left)", len(entries))
+	}
+	if err := writeOutput(nil, filepath.Join(dir, "nodir", "x.json"), []byte("x")); err == nil {
+		t.Error("writeOutput into a missing directory = nil, want an error")
+	}
+
+	var buf bytes.Buffer
+	if err := writeOutput(&buf, "-", []byte("to stdout")); err != nil || buf.String() != "to stdout" {
+		t.Errorf(`writeOutput(-) wrote %q, %v`, buf.String(), err)
+	}
+
+	// Through the CLI: -o with findings gives exit 1, the file, and no stdout.
+	out := filepath.Join(dir, "out.sarif")
+	stdout, _, code := runCLI(t, dualChart, "validate", "--format", "sarif", "-o", out, "-")
+	if code != exitFindings || stdout != "" {
+		t.Errorf("validate -o: exit %d, stdout %q; want 1 and nothing", code, stdout)
+	}
+	if data, err := os.ReadFile(out); err != nil || !bytes.Contains(data, []byte(`"ruleId": "ORG005"`)) {
+		t.Errorf("validate -o wrote %q, %v", data, err)
+	}
+}
+
+func TestPrintError(t *testing.T) {
+	list := graph.ErrorList{
+		{Pos: graph.Pos{File: "a.yaml", Line: 3, Column: 5}, Msg: "bad"},
+		{Pos: graph.Pos{File: "a.yaml", Line: 9, Column: 1}, Msg: "worse"},
+	}
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{errors.New("plain"), "orgchart: plain\n"},
+		{&usageError{errors.New("flag")}, "orgchart: flag\n"},
+		{&usageError{list}, "a.yaml:3:5: bad\na.yaml:9:1: worse\n"},
+		{&graph.Error{Pos: graph.Pos{File: "b.csv", Line: 2, Column: 4}, Msg: "quote"}, "b.csv:2:4: quote\n"},
+		{&usageError{errors.Join(list[:1], errors.New("open c.yaml: no such file"))}, "a.yaml:3:5: bad\norgchart: open c.yaml: no such file\n"},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		printError(&buf, tt.err)
+		if buf.String() != tt.want {
+			t.Errorf("printError(%v) printed %q, want %q", tt.err, buf.String(), tt.want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"SEC002", "SEC002", 0},
+		{"SEC02", "SEC002", 1},
+		{"SCE002", "SEC002", 2},
+		{"kitten", "sitting", 3},
+		{"", "abc", 3},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestFindRule(t *testing.T) {
+	for _, arg := range []string{"SEC002", "sec002", " Sec002 ", "security-reports-to-it"} {
+		r, err := findRule(arg)
+		if err != nil || r.Code != "SEC002" {
+			t.Errorf("findRule(%q) = %v, %v; want SEC002", arg, r, err)
+		}
+	}
+	for arg, want := range map[string]string{
+		"SEC02":          "did you mean SEC002?",
+		"ORG0055":        "did you mean ORG005?",
+		"dual-reportin":  "did you mean ORG005 (dual-reporting)?",
+		"completely-off": `unknown rule "completely-off" (run`,
+	} {
+		_, err := findRule(arg)
+		var ue *usageError
+		if !errors.As(err, &ue) {
+			t.Errorf("findRule(%q) error = %v, want a usage error", arg, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("findRule(%q) error = %q, want it to contain %q", arg, err, want)
+		}
+	}
+}
+
+// TestRulesCatalogComplete checks that the catalog output lists every rule
+// and profile the engine knows.
+func TestRulesCatalogComplete(t *testing.T) {
+	stdout, _, code := runCLI(t, "", "rules", "--format", "json")
+	if code != exitOK {
+		t.Fatalf("exit code = %d", code)
+	}
+	var doc struct {
+		Rules []struct {
+			Code, URL string
+			Sources   []string
+		}
+		Profiles []struct{ Name string }
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Rules) < 20 {
+		t.Errorf("rules --format json lists %d rules, want ORG001-ORG012 and SEC001-SEC008", len(doc.Rules))
+	}
+	for _, r := range doc.Rules {
+		if strings.HasPrefix(r.Code, "SEC") && len(r.Sources) == 0 {
+			t.Errorf("rule %s has no sources", r.Code)
+		}
+		if !strings.HasSuffix(r.URL, "/"+r.Code+".md") {
+			t.Errorf("rule %s url = %q", r.Code, r.URL)
+		}
+	}
+	var names []string
+	for _, p := range doc.Profiles {
+		names = append(names, p.Name)
+	}
+	if got := strings.Join(names, ","); got != "core,security,gdpr,ffiec,nydfs,us-federal" {
+		t.Errorf("profiles = %s", got)
+	}
+}
+
+func TestVersionText(t *testing.T) {
+	old := version
+	version = "v9.9.9"
+	defer func() { version = old }()
+	stdout, _, code := runCLI(t, "", "version")
+	if code != exitOK || !strings.HasPrefix(stdout, "orgchart v9.9.9\n") {
+		t.Errorf("version: exit %d, stdout %q", code, stdout)
+	}
+	if !strings.Contains(stdout, "github.com/dominikbraun/graph v0.23.0\n") {
+		t.Errorf("version does not name the graph library's version:\n%s", stdout)
+	}
+}
+
+// TestSARIFOfRealRulesValidates validates validate's SARIF for real charts,
+// with the real catalog's help texts, against the SARIF 2.1.0 schema kept in
+// report/testdata.
+func TestSARIFOfRealRulesValidates(t *testing.T) {
+	f, err := os.Open(filepath.Join("..", "..", "report", "testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := jsonschema.UnmarshalJSON(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	const url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	if err := c.AddResource(url, doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, chart := range map[string]string{"dual": dualChart, "clean": cleanChart} {
+		stdout, stderr, code := runCLI(t, chart, "validate", "--format", "sarif", "--profile", "gdpr", "--fail-on", "none", "-")
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", name, code, stderr)
+		}
+		inst, err := jsonschema.UnmarshalJSON(strings.NewReader(stdout))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Validate(inst); err != nil {
+			t.Errorf("%s: SARIF does not validate: %v", name, err)
+		}
+		if !strings.Contains(stdout, `"id": "SEC008"`) {
+			t.Errorf("%s: SARIF driver lacks SEC008, which --profile gdpr enables", name)
+		}
+	}
+}

@@ -1,0 +1,419 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/orgchart/orgchart/graph/check"
+)
+
+func init() { subcommands = append(subcommands, newRulesCmd) }
+
+// rulesFormats are the values of `orgchart rules --format`.
+var rulesFormats = []string{"text", "json", "markdown"}
+
+func newRulesCmd(e *env) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules [CODE]",
+		Short: "List the rules and profiles, or explain one rule",
+		Long: `Without an argument, rules prints the catalog: every rule's code, name,
+default severity, profile and summary, then the profiles and what each one
+changes. With a rule code (or name), it prints the rule's full explanation:
+what it checks, why, how to fix it or record an exception, its parameters,
+its sources and the address of its documentation.`,
+		Example: `  orgchart rules
+  orgchart rules SEC002
+  orgchart rules --format markdown > docs/rules.md`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeRuleCodes,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := oneOf("--format", format, rulesFormats); err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if len(args) == 0 {
+				writeCatalog(&buf, format)
+			} else {
+				r, err := findRule(args[0])
+				if err != nil {
+					return err
+				}
+				writeRule(&buf, format, r)
+			}
+			_, err := e.stdout.Write(buf.Bytes())
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output `FORMAT`: "+strings.Join(rulesFormats, "|"))
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(rulesFormats))
+	return cmd
+}
+
+// findRule looks a rule up by code (any case) or by name; an unknown one is
+// a usage error with a did-you-mean suggestion.
+func findRule(arg string) (*check.Rule, error) {
+	key := strings.TrimSpace(arg)
+	if r, ok := check.Lookup(strings.ToUpper(key)); ok {
+		return r, nil
+	}
+	for _, r := range check.Rules() {
+		if strings.EqualFold(r.Name, key) {
+			return r, nil
+		}
+	}
+	msg := fmt.Sprintf("unknown rule %q", arg)
+	if s := suggestRule(key); s != "" {
+		msg += fmt.Sprintf("; did you mean %s?", s)
+	}
+	msg += ` (run "orgchart rules" for the catalog)`
+	return nil, &usageError{errors.New(msg)}
+}
+
+// suggestRule returns the code (or name) of the rule closest to key, or ""
+// when nothing is close: within an edit distance of 2 of a code, or of a
+// third of a name's length.
+func suggestRule(key string) string {
+	best, bestD := "", 1<<30
+	up, low := strings.ToUpper(key), strings.ToLower(key)
+	for _, r := range check.Rules() {
+		if d := editDistance(up, r.Code); d <= 2 && d < bestD {
+			best, bestD = r.Code, d
+		}
+		if d := editDistance(low, r.Name); d <= max(2, len(r.Name)/3) && d < bestD {
+			best, bestD = r.Code+" ("+r.Name+")", d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes. Hand
+// written: a dozen lines, not worth a dependency.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// completeRuleCodes completes `rules CODE` with the codes and their names.
+func completeRuleCodes(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	for _, r := range check.Rules() {
+		if strings.HasPrefix(r.Code, strings.ToUpper(toComplete)) {
+			out = append(out, r.Code+"\t"+r.Name)
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// profileEffects describes what profile p changes, in words: the rules it
+// switches on or off and the severities it changes.
+func profileEffects(p check.Profile) []string {
+	var out []string
+	if p.Name == check.ProfileCore || p.Name == check.ProfileSecurity || len(p.Enables)+len(p.Disables)+len(p.Severity) == 0 {
+		n := 0
+		for _, r := range check.Rules() {
+			if r.Profile == p.Name {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, fmt.Sprintf("runs its %d rules", n))
+		}
+	}
+	if len(p.Enables) > 0 {
+		out = append(out, "enables "+strings.Join(p.Enables, ", "))
+	}
+	for _, code := range slices.Sorted(maps.Keys(p.Severity)) {
+		out = append(out, fmt.Sprintf("%s becomes %s", code, p.Severity[code]))
+	}
+	if len(p.Disables) > 0 {
+		out = append(out, "turns off "+strings.Join(p.Disables, ", "))
+	}
+	return out
+}
+
+func onOff(def bool) string {
+	if def {
+		return "on"
+	}
+	return "opt-in"
+}
+
+// jsonRule is a rule in `orgchart rules --format json`.
+type jsonRule struct {
+	Code     string         `json:"code"`
+	Name     string         `json:"name"`
+	Severity string         `json:"severity"`
+	Profile  string         `json:"profile"`
+	Summary  string         `json:"summary"`
+	Doc      string         `json:"doc,omitempty"`
+	Fix      string         `json:"fix,omitempty"`
+	Params   map[string]int `json:"params,omitempty"`
+	Sources  []string       `json:"sources"`
+	URL      string         `json:"url"`
+}
+
+// jsonProfile is a profile in `orgchart rules --format json`.
+type jsonProfile struct {
+	Name     string            `json:"name"`
+	Summary  string            `json:"summary"`
+	Default  bool              `json:"default"`
+	Enables  []string          `json:"enables,omitempty"`
+	Disables []string          `json:"disables,omitempty"`
+	Severity map[string]string `json:"severity,omitempty"`
+	Sources  []string          `json:"sources"`
+}
+
+func toJSONRule(r *check.Rule) jsonRule {
+	return jsonRule{
+		Code: r.Code, Name: r.Name, Severity: r.Severity.String(), Profile: r.Profile,
+		Summary: r.Summary, Doc: r.Doc, Fix: r.Fix, Params: r.Params,
+		Sources: append([]string{}, r.Sources...), URL: check.DocURL(r.Code),
+	}
+}
+
+func toJSONProfile(p check.Profile) jsonProfile {
+	jp := jsonProfile{Name: p.Name, Summary: p.Summary, Default: p.Default, Enables: p.Enables, Disables: p.Disables,
+		Sources: append([]string{}, p.Sources...)}
+	if len(p.Severity) > 0 {
+		jp.Severity = map[string]string{}
+		for k, v := range p.Severity {
+			jp.Severity[k] = v.String()
+		}
+	}
+	return jp
+}
+
+func writeJSONValue(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v) // a bytes.Buffer does not fail; the values always encode
+}
+
+// writeCatalog writes every rule and profile.
+func writeCatalog(w *bytes.Buffer, format string) {
+	rules, profiles := check.Rules(), check.Profiles()
+	switch format {
+	case "json":
+		doc := struct {
+			Rules    []jsonRule    `json:"rules"`
+			Profiles []jsonProfile `json:"profiles"`
+		}{Rules: []jsonRule{}, Profiles: []jsonProfile{}}
+		for _, r := range rules {
+			doc.Rules = append(doc.Rules, toJSONRule(r))
+		}
+		for _, p := range profiles {
+			doc.Profiles = append(doc.Profiles, toJSONProfile(p))
+		}
+		writeJSONValue(w, doc)
+	case "markdown":
+		w.WriteString("# orgchart rules\n\n| code | name | default | profile | fires when |\n|---|---|---|---|---|\n")
+		for _, r := range rules {
+			fmt.Fprintf(w, "| [%s](%s) | %s | %s | %s | %s |\n", r.Code, check.DocURL(r.Code), r.Name, r.Severity, r.Profile, mdCell(r.Summary))
+		}
+		w.WriteString("\n## Profiles\n\n| profile | default | effect | sources |\n|---|---|---|---|\n")
+		for _, p := range profiles {
+			effect := p.Summary
+			if e := profileEffects(p); len(e) > 0 {
+				effect += " (" + strings.Join(e, "; ") + ")"
+			}
+			fmt.Fprintf(w, "| `%s` | %s | %s | %s |\n", p.Name, onOff(p.Default), mdCell(effect), mdCell(strings.Join(p.Sources, "; ")))
+		}
+	default:
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "CODE\tNAME\tSEVERITY\tPROFILE\tSUMMARY")
+		for _, r := range rules {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Code, r.Name, r.Severity, r.Profile, r.Summary)
+		}
+		tw.Flush()
+		w.WriteString("\nPROFILES\n")
+		for _, p := range profiles {
+			fmt.Fprintf(w, "\n%s (%s)\n    %s\n", p.Name, onOff(p.Default), p.Summary)
+			if e := profileEffects(p); len(e) > 0 {
+				fmt.Fprintf(w, "    effect: %s\n", strings.Join(e, "; "))
+			}
+			for _, s := range p.Sources {
+				fmt.Fprintf(w, "    source: %s\n", s)
+			}
+		}
+		w.WriteString("\nRun \"orgchart rules CODE\" for a rule's explanation, fix and sources.\n" +
+			"Choose profiles with --profile NAME or policy.profiles in the chart; -NAME removes a default one.\n")
+	}
+}
+
+func mdCell(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
+}
+
+// profilesChanging lists the profiles that change rule r, with what they do.
+func profilesChanging(r *check.Rule) []string {
+	var out []string
+	for _, p := range check.Profiles() {
+		switch {
+		case slices.Contains(p.Enables, r.Code):
+			out = append(out, fmt.Sprintf("%s: switches it on", p.Name))
+		case slices.Contains(p.Disables, r.Code):
+			out = append(out, fmt.Sprintf("%s: turns it off", p.Name))
+		}
+		if s, ok := p.Severity[r.Code]; ok {
+			out = append(out, fmt.Sprintf("%s: makes it %s", p.Name, s))
+		}
+	}
+	return out
+}
+
+// exceptionExample is how to record an exception for r, as policy YAML.
+func exceptionExample(r *check.Rule) string {
+	return fmt.Sprintf(`policy:
+  exceptions:
+    - rule: %s
+      id: SUBJECT-ID            # the entry the finding names
+      reason: "why the structure is accepted"
+      approved_by: WHO-APPROVED
+      until: YYYY-MM-DD         # the exception lapses after this date
+`, r.Code)
+}
+
+// fixShowsException reports whether r's Fix text already shows how to write
+// an exception, so the generic example would only repeat it.
+func fixShowsException(r *check.Rule) bool {
+	return strings.Contains(r.Fix, "exceptions:")
+}
+
+// offExample is how to turn r off or change its severity and parameters.
+func offExample(r *check.Rule) string {
+	if len(r.Params) == 0 {
+		return fmt.Sprintf("policy:\n  rules:\n    %s: off               # or: error | warning | info\n", r.Code)
+	}
+	var ps []string
+	for _, k := range slices.Sorted(maps.Keys(r.Params)) {
+		ps = append(ps, fmt.Sprintf("%s: %d", k, r.Params[k]))
+	}
+	return fmt.Sprintf("policy:\n  rules:\n    %s: {severity: %s, %s}   # or: off\n", r.Code, r.Severity, strings.Join(ps, ", "))
+}
+
+// writeRule writes one rule's full explanation.
+func writeRule(w *bytes.Buffer, format string, r *check.Rule) {
+	changing := profilesChanging(r)
+	def := "opt-in"
+	if p, ok := check.LookupProfile(r.Profile); ok && p.Default {
+		def = "on by default"
+	}
+	switch format {
+	case "json":
+		writeJSONValue(w, toJSONRule(r))
+	case "markdown":
+		fmt.Fprintf(w, "# %s %s\n\n", r.Code, r.Name)
+		fmt.Fprintf(w, "Default severity: **%s**. Profile: `%s` (%s).\n\n", r.Severity, r.Profile, def)
+		fmt.Fprintf(w, "Fires when %s.\n", r.Summary)
+		if r.Doc != "" {
+			fmt.Fprintf(w, "\n## Why\n\n%s\n", strings.TrimSpace(r.Doc))
+		}
+		if r.Fix != "" {
+			fmt.Fprintf(w, "\n## How to fix\n\n%s\n", strings.TrimSpace(r.Fix))
+		}
+		if fixShowsException(r) {
+			w.WriteString("\n## Changing the rule\n\n")
+		} else {
+			fmt.Fprintf(w, "\n## Recording an exception\n\nIf the structure is intended, record a dated, approved exception in the chart's `policy` section or a `--policy` file:\n\n```yaml\n%s```\n\n", exceptionExample(r))
+		}
+		fmt.Fprintf(w, "To change the rule for the whole chart (severity, parameters, or off):\n\n```yaml\n%s```\n", offExample(r))
+		if len(r.Params) > 0 {
+			w.WriteString("\n## Parameters\n\n")
+			for _, k := range slices.Sorted(maps.Keys(r.Params)) {
+				fmt.Fprintf(w, "- `%s`: default %d\n", k, r.Params[k])
+			}
+		}
+		if len(changing) > 0 {
+			w.WriteString("\n## Profiles\n\n")
+			for _, c := range changing {
+				fmt.Fprintf(w, "- %s\n", c)
+			}
+		}
+		if len(r.Sources) > 0 {
+			w.WriteString("\n## Sources\n\n")
+			for _, s := range r.Sources {
+				fmt.Fprintf(w, "- %s\n", s)
+			}
+		}
+		fmt.Fprintf(w, "\nDocumentation: <%s>\n", check.DocURL(r.Code))
+	default:
+		fmt.Fprintf(w, "%s %s\n", r.Code, r.Name)
+		fmt.Fprintf(w, "severity: %s (default)   profile: %s (%s)\n\n", r.Severity, r.Profile, def)
+		fmt.Fprintf(w, "Fires when %s.\n", r.Summary)
+		if r.Doc != "" {
+			fmt.Fprintf(w, "\nWHY\n%s\n", indent(r.Doc))
+		}
+		if r.Fix != "" {
+			fmt.Fprintf(w, "\nHOW TO FIX\n%s\n", indent(r.Fix))
+		}
+		if fixShowsException(r) {
+			w.WriteString("\nCHANGING THE RULE\n")
+		} else {
+			fmt.Fprintf(w, "\nRECORDING AN EXCEPTION\n%s\n\n%s\n\n",
+				indent("If the structure is intended, record a dated, approved exception in the chart's policy section or a --policy file:"),
+				indent(exceptionExample(r)))
+		}
+		fmt.Fprintf(w, "%s\n\n%s\n",
+			indent("To change the rule for the whole chart (severity, parameters, or off):"),
+			indent(offExample(r)))
+		if len(r.Params) > 0 {
+			w.WriteString("\nPARAMETERS\n")
+			for _, k := range slices.Sorted(maps.Keys(r.Params)) {
+				fmt.Fprintf(w, "    %s (default %d)\n", k, r.Params[k])
+			}
+		}
+		if len(changing) > 0 {
+			w.WriteString("\nPROFILES\n")
+			for _, c := range changing {
+				fmt.Fprintf(w, "    %s\n", c)
+			}
+		}
+		if len(r.Sources) > 0 {
+			w.WriteString("\nSOURCES\n")
+			for _, s := range r.Sources {
+				fmt.Fprintf(w, "    - %s\n", s)
+			}
+		}
+		fmt.Fprintf(w, "\nDOCUMENTATION\n    %s\n", check.DocURL(r.Code))
+	}
+}
+
+// indent indents every non-empty line of s by four spaces and trims the end.
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = "    " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
