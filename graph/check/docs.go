@@ -1,0 +1,406 @@
+package check
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/orgchart/orgchart/graph"
+)
+
+// The rule documentation pages under docs/rules/ are generated from the
+// catalog by WriteRuleDoc and WriteRuleIndex; docs_test.go checks that the
+// committed pages match (run `go test ./graph/check/ -run TestRuleDocs
+// -update` to rewrite them).
+
+// generatedNote heads every generated page.
+const generatedNote = "<!-- Generated from the rule catalog (graph/check) by `go test ./graph/check/ -run TestRuleDocs -update`. Do not edit. -->\n"
+
+// ProfileEffect is what one profile does to one rule.
+type ProfileEffect struct {
+	Profile string
+	// Effect is "runs", "enables", "disables" or "severity".
+	Effect   string
+	Severity graph.Severity // the severity set, for "severity"
+}
+
+// String describes the effect in words, such as "`ffiec`: becomes an error".
+func (e ProfileEffect) String() string {
+	name := "`" + e.Profile + "`"
+	switch e.Effect {
+	case "runs":
+		return name + ": the rule's own profile"
+	case "enables":
+		return name + ": switches the rule on"
+	case "disables":
+		return name + ": switches the rule off"
+	}
+	return name + ": makes it " + article(e.Severity)
+}
+
+// article returns "an error", "a warning" or "an info".
+func article(s graph.Severity) string {
+	if s == graph.SeverityError || s == graph.SeverityInfo {
+		return "an " + s.String()
+	}
+	return "a " + s.String()
+}
+
+// ProfileEffects lists what each profile does to r, in Profiles() order: its
+// own profile first where it belongs, then the switches and severity changes
+// other profiles make.
+func ProfileEffects(r *Rule) []ProfileEffect {
+	var out []ProfileEffect
+	for _, p := range Profiles() {
+		if p.Name == r.Profile {
+			out = append(out, ProfileEffect{Profile: p.Name, Effect: "runs"})
+		} else if slices.Contains(p.Enables, r.Code) {
+			out = append(out, ProfileEffect{Profile: p.Name, Effect: "enables"})
+		}
+		if sev, ok := p.Severity[r.Code]; ok {
+			out = append(out, ProfileEffect{Profile: p.Name, Effect: "severity", Severity: sev})
+		}
+		if slices.Contains(p.Disables, r.Code) {
+			out = append(out, ProfileEffect{Profile: p.Name, Effect: "disables"})
+		}
+	}
+	return out
+}
+
+// profileWhen says when r's own profile is active: "always on", "on by
+// default" or "opt-in".
+func profileWhen(name string) string {
+	p, ok := LookupProfile(name)
+	switch {
+	case !ok:
+		return "unknown profile"
+	case name == ProfileCore:
+		return "always on"
+	case p.Default:
+		return "on by default"
+	}
+	return "opt-in: `--profile " + name + "` or `policy: {profiles: [" + name + "]}`"
+}
+
+// profileChanges is the short form of r's profile effects for the index:
+// "ffiec: error; us-federal: off".
+func profileChanges(r *Rule) string {
+	var parts []string
+	for _, e := range ProfileEffects(r) {
+		switch e.Effect {
+		case "severity":
+			parts = append(parts, e.Profile+": "+e.Severity.String())
+		case "disables":
+			parts = append(parts, e.Profile+": off")
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// WriteRuleDoc writes r's documentation page in Markdown: title, code,
+// name, default severity, profiles and how they change it, summary,
+// explanation, how to fix, how to record an exception, sources and an
+// example chart that triggers it.
+func WriteRuleDoc(w io.Writer, r *Rule) error {
+	b := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	p("%s\n# %s %s\n\n", generatedNote, r.Code, r.Name)
+	p("%s.\n\n", capitalise(r.Summary))
+	p("| | |\n|---|---|\n")
+	p("| Code | `%s` |\n", r.Code)
+	p("| Name | `%s` |\n", r.Name)
+	p("| Default severity | %s |\n", r.Severity)
+	p("| Profile | `%s` (%s) |\n", r.Profile, profileWhen(r.Profile))
+	for _, k := range slices.Sorted(maps.Keys(r.Params)) {
+		p("| Parameter | `%s`, default %d |\n", k, r.Params[k])
+	}
+	p("\n## Profiles\n\n")
+	for _, e := range ProfileEffects(r) {
+		switch e.Effect {
+		case "runs":
+			p("- `%s` (%s): runs it as %s.\n", e.Profile, profileWhen(e.Profile), article(r.Severity))
+		case "enables":
+			p("- `%s`: switches it on.\n", e.Profile)
+		case "disables":
+			p("- `%s`: switches it off.\n", e.Profile)
+		case "severity":
+			p("- `%s`: makes it %s.\n", e.Profile, article(e.Severity))
+		}
+	}
+	other := graph.SeverityError
+	if r.Severity == graph.SeverityError {
+		other = graph.SeverityWarning
+	}
+	p("\nA policy can change the severity or turn the rule off (`policy: {rules: {%s: {severity: %s}}}`, or `%s: off`)", r.Code, other, r.Code)
+	if len(r.Params) > 0 {
+		k := slices.Sorted(maps.Keys(r.Params))[0]
+		p(" and set its parameters (`%s: {%s: %d}`)", r.Code, k, r.Params[k]+1)
+	}
+	p(".\n\n")
+	p("## What it checks and why\n\n%s\n\n", strings.TrimSpace(r.Doc))
+	p("## How to fix\n\n%s\n\n", strings.TrimSpace(r.Fix))
+	p("## How to record an exception\n\n")
+	if strings.Contains(r.Fix, "exceptions:") {
+		p("Record a dated, approved exception as shown under How to fix, in the chart's `policy:` section or in a `--policy` file. ")
+	} else {
+		p("If the organisation accepts the finding, record a dated, approved exception in the chart's `policy:` section or in a `--policy` file:\n\n")
+		p("```yaml\npolicy:\n  exceptions:\n    - rule: %s\n      id: ENTRY-ID        # the finding's subject\n      reason: \"why the finding is accepted\"\n      approved_by: audit-committee\n      until: 2027-03-31   # last day it holds\n```\n\n", r.Code)
+	}
+	p("An exception silences the finding for the entry it names until its `until` date; after that the finding is reported again and says that its exception expired.\n\n")
+	p("## Sources\n\n")
+	if len(r.Sources) == 0 {
+		p("None: this is a rule about the chart's structure and data, not a governance requirement.\n")
+	}
+	for _, s := range r.Sources {
+		p("- %s\n", s)
+	}
+	for _, e := range ProfileEffects(r) {
+		if e.Effect == "runs" {
+			continue
+		}
+		if prof, ok := LookupProfile(e.Profile); ok && len(prof.Sources) > 0 {
+			p("- Profile `%s`: %s\n", prof.Name, strings.Join(prof.Sources, "; "))
+		}
+	}
+	if ex := RuleExample(r.Code); ex != "" {
+		p("\n## Example\n\nThis chart triggers %s on the line marked `# <- %s`:\n\n```yaml\n%s```\n", r.Code, r.Code, ex)
+	}
+	return b.Flush()
+}
+
+// capitalise upper-cases the first letter of s.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// WriteRuleIndex writes the index page of the rule documentation: every
+// rule with its profile, default severity, profile changes and summary, and
+// every profile.
+func WriteRuleIndex(w io.Writer, rules []*Rule) error {
+	b := bufio.NewWriter(w)
+	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	p("%s\n# Rule catalog\n\n", generatedNote)
+	p("Every rule orgchart checks, with its stable code. `orgchart rules` prints this list and `orgchart rules CODE` one rule's full page. ")
+	p("Severities are defaults: a policy can change them, turn a rule off, or record a dated, approved exception.\n\n")
+	p("| Code | Name | Profile | Default severity | Changed by profiles | Summary |\n|---|---|---|---|---|---|\n")
+	for _, r := range rules {
+		p("| [%s](%s.md) | %s | %s | %s | %s | %s |\n", r.Code, r.Code, r.Name, r.Profile, r.Severity, profileChanges(r), strings.ReplaceAll(r.Summary, "|", "\\|"))
+	}
+	p("\n## Profiles\n\n| Profile | Active | What it means | Sources |\n|---|---|---|---|\n")
+	for _, pr := range Profiles() {
+		p("| `%s` | %s | %s | %s |\n", pr.Name, profileWhen(pr.Name), pr.Summary, strings.Join(pr.Sources, "; "))
+	}
+	return b.Flush()
+}
+
+// RuleExample returns a short chart in YAML that triggers the rule with the
+// code on the line marked `# <- CODE`, or "" when the catalog has none.
+func RuleExample(code string) string { return ruleExamples[code] }
+
+// ruleExamples holds each rule's example chart. docs_test.go checks that
+// each one triggers its rule on the marked line.
+var ruleExamples = map[string]string{
+	"ORG001": `people:
+  - id: ceo
+    title: Chief Executive Officer
+  - id: ciso
+    title: Chief Information Security Officer
+    reports_to: ceo
+    dotted: [board]
+  - id: board
+    kind: board
+  - id: ciso # <- ORG001
+    name: Lee Park
+    reports_to: ceo
+`,
+	"ORG002": `people:
+  - id: ceo
+    title: Chief Executive Officer
+  - id: ciso
+    title: Chief Information Security Officer
+    reports_to: ceo
+  - id: dev
+    reports_to: ctoo # <- ORG002
+`,
+	"ORG003": `people:
+  - id: ceo
+    title: Chief Executive Officer
+    roles: [CEO, CISO]
+  - id: a
+    reports_to: b # <- ORG003
+  - id: b
+    reports_to: a
+`,
+	"ORG004": `people:
+  - id: ceo
+    roles: [CEO]
+  - id: ciso
+    roles: [CISO]
+    reports_to: ceo
+  - id: contractor # <- ORG004
+`,
+	"ORG005": `people:
+  - id: ceo
+    roles: [CEO]
+  - id: coo
+    roles: [COO]
+    reports_to: ceo
+  - id: ciso
+    roles: [CISO]
+    reports_to: [ceo, coo] # <- ORG005
+`,
+	"ORG006": `people:
+  - id: ceo
+    roles: [CEO]
+  - id: ciso
+    roles: [CISO]
+    reports_to: ceo
+    dotted: [ceo] # <- ORG006
+`,
+	"ORG007": `people:
+  - id: ceo
+    roles: [CEO, CISO]
+  - id: vp-sales # <- ORG007
+    vacant: true
+    reports_to: ceo
+  - id: rep
+    reports_to: vp-sales
+`,
+	"ORG008": `people:
+  - id: ceo
+    roles: [CEO, CISO]
+  - id: ea # <- ORG008
+    reports_to: ceo
+    assistant: true
+  - id: intern
+    reports_to: ea
+`,
+	"ORG009": `policy:
+  rules:
+    ORG009: {max: 2}
+people:
+  - id: ceo # <- ORG009
+    roles: [CEO, CISO]
+  - {id: a, reports_to: ceo}
+  - {id: b, reports_to: ceo}
+  - {id: c, reports_to: ceo}
+`,
+	"ORG010": `policy:
+  rules:
+    ORG010: {max: 2}
+people:
+  - id: ceo
+    roles: [CEO, CISO]
+  - {id: a, reports_to: ceo}
+  - {id: b, reports_to: a}
+  - id: c # <- ORG010
+    reports_to: b
+`,
+	"ORG011": `people:
+  - id: ceo
+    roles: [CEO, CISO]
+  - id: dev
+    reportsto: ceo # <- ORG011
+`,
+	"ORG012": `people:
+  - id: ceo
+    roles: [CEO, CISO]
+  - id: cso
+    title: CSO # <- ORG012
+    reports_to: ceo
+`,
+	"SEC001": `people:
+  - id: ceo # <- SEC001
+    title: Chief Executive Officer
+  - id: cto
+    title: Chief Technology Officer
+    reports_to: ceo
+`,
+	"SEC002": `people:
+  - id: board
+    kind: board
+  - id: ceo
+    roles: [CEO]
+    reports_to: board
+  - id: kim
+    roles: [CTO]
+    reports_to: ceo
+  - id: lee # <- SEC002
+    roles: [CISO]
+    reports_to: kim
+    dotted: [board]
+`,
+	"SEC003": `people:
+  - id: board
+    kind: board
+  - id: ceo
+    roles: [CEO]
+    reports_to: board
+  - id: pat # <- SEC003
+    title: CIO & CISO
+    roles: [CIO, CISO]
+    reports_to: ceo
+    dotted: [board]
+`,
+	"SEC004": `people:
+  - id: ceo
+    roles: [CEO]
+  - id: gc
+    roles: [GC]
+    reports_to: ceo
+  - id: lee # <- SEC004
+    roles: [CISO]
+    reports_to: gc
+`,
+	"SEC005": `people:
+  - id: ceo
+    roles: [CEO]
+  - id: coo
+    roles: [COO]
+    reports_to: ceo
+  - id: vp-risk
+    reports_to: coo
+  - id: lee # <- SEC005
+    roles: [CISO]
+    reports_to: vp-risk
+    dotted: [ceo]
+`,
+	"SEC006": `people:
+  - id: ceo
+    roles: [CEO, CISO]
+  - id: carl
+    roles: [CFO]
+    reports_to: ceo
+  - id: ann # <- SEC006
+    roles: [CAE]
+    reports_to: carl
+`,
+	"SEC007": `people:
+  - id: ceo
+    roles: [CEO]
+  - id: lee
+    roles: [CISO]
+    reports_to: ceo
+  - id: sam # <- SEC007
+    roles: [CSO]
+    reports_to: ceo
+`,
+	"SEC008": `policy:
+  profiles: [gdpr]
+people:
+  - id: ceo
+    roles: [CEO, CISO]
+  - id: ian
+    roles: [CIO]
+    reports_to: ceo
+  - id: dee # <- SEC008
+    roles: [DPO]
+    reports_to: ian
+`,
+}
