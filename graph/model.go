@@ -105,7 +105,8 @@ type Person struct {
 	// FieldPos lists the position of each field's value as written, in the
 	// order written. Names are canonical ("id", "reports_to", "roles", ...;
 	// a CSV column's canonical field name). A slice, not a map: a
-	// million-person chart must stay compact.
+	// million-person chart must stay compact, so a CSV entry lists only the
+	// positions At cannot derive from its row, references and roles.
 	FieldPos []FieldAt
 }
 
@@ -131,11 +132,35 @@ func (p *Person) HasRole(code string) bool {
 // IsBody reports whether p is a board or committee rather than a person.
 func (p *Person) IsBody() bool { return p.Kind == KindBoard || p.Kind == KindCommittee }
 
-// At returns the position of field name, falling back to the entry's Pos.
+// At returns the position of field name. When FieldPos does not list the
+// field (a compact CSV entry keeps only some positions), the position of
+// the first reference or role written there stands in for "reports_to",
+// "dotted", "assistant_to" and "roles", and that of an inferred role for
+// "title"; otherwise the entry's Pos.
 func (p *Person) At(field string) Pos {
 	for _, f := range p.FieldPos {
 		if f.Name == field && f.Pos.IsValid() {
 			return f.Pos
+		}
+	}
+	switch field {
+	case "reports_to":
+		if len(p.ReportsTo) > 0 && p.ReportsTo[0].Pos.IsValid() {
+			return p.ReportsTo[0].Pos
+		}
+	case "dotted":
+		if len(p.Dotted) > 0 && p.Dotted[0].Pos.IsValid() {
+			return p.Dotted[0].Pos
+		}
+	case "assistant_to":
+		if p.AssistantTo != nil && p.AssistantTo.Pos.IsValid() {
+			return p.AssistantTo.Pos
+		}
+	case "roles", "title":
+		for _, r := range p.Roles {
+			if r.Inferred == (field == "title") && r.Pos.IsValid() {
+				return r.Pos
+			}
 		}
 	}
 	return p.Pos

@@ -1,0 +1,309 @@
+package graph
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// LoadOptions controls Load.
+type LoadOptions struct {
+	// Format is "yaml", "json" or "csv"; "" detects it (see DetectFormat).
+	Format string
+	// NoInferRoles turns off role inference from titles (InferRoles).
+	NoInferRoles bool
+}
+
+// Formats lists the chart formats Load reads, sorted.
+var Formats = []string{"csv", "json", "yaml"}
+
+// Load reads a chart from data. name is the file name used in positions
+// ("-" or "<stdin>" for standard input) and, when opts.Format is empty, to
+// detect the format. Problems in the chart come back as an ErrorList or a
+// *Error, each with a one-based file:line:column; unknown fields and columns
+// are not errors but ORG011 diagnostics in Org.Diagnostics.
+func Load(name string, data []byte, opts LoadOptions) (*Org, error) {
+	format := strings.ToLower(strings.TrimSpace(opts.Format))
+	if format == "" {
+		format = DetectFormat(name, data)
+	}
+	inf := &inferer{off: opts.NoInferRoles}
+	var (
+		org *Org
+		err error
+	)
+	switch format {
+	case "yaml", "yml":
+		org, err = loadYAML(name, data, inf)
+	case "json":
+		org, err = loadJSON(name, data, inf)
+	case "csv":
+		org, err = loadCSV(name, data, inf)
+	default:
+		return nil, fmt.Errorf("load %s: unknown input format %q: want yaml, json or csv", name, opts.Format)
+	}
+	if err != nil {
+		return nil, err
+	}
+	resolveEmailRefs(org)
+	return org, nil
+}
+
+// LoadFile reads the chart in the file at path (see Load).
+func LoadFile(path string, opts LoadOptions) (*Org, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	return Load(path, data, opts)
+}
+
+// DetectFormat names the format of a chart: by the extension of name (.yaml,
+// .yml, .json, .csv, .tsv), else by sniffing data: JSON starts with "{" or
+// "[", a first line with "key:" or a "#" comment or "---" is YAML, a first
+// line with a comma, semicolon or tab is CSV. It returns "yaml", "json" or
+// "csv" ("yaml" when nothing tells).
+func DetectFormat(name string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml":
+		return "yaml"
+	case ".json":
+		return "json"
+	case ".csv", ".tsv":
+		return "csv"
+	}
+	data = bytes.TrimPrefix(data, bom)
+	data = bytes.TrimLeft(data, " \t\r\n")
+	if len(data) == 0 {
+		return "yaml"
+	}
+	switch data[0] {
+	case '{', '[':
+		return "json"
+	case '#', '-':
+		return "yaml"
+	}
+	line := data
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if bytes.Contains(line, []byte(": ")) || bytes.HasSuffix(bytes.TrimRight(line, " \r"), []byte(":")) {
+		return "yaml"
+	}
+	if bytes.ContainsAny(line, ",;\t") {
+		return "csv"
+	}
+	return "yaml"
+}
+
+// bom is the UTF-8 byte order mark some tools (Excel) put before a file.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// errAt returns a positioned error; a position without a line gets line 1,
+// so that every load error names a line.
+func errAt(pos Pos, msg string) *Error {
+	if pos.Line < 1 {
+		pos.Line = 1
+	}
+	return &Error{Pos: pos, Msg: msg}
+}
+
+// addErr appends a positioned error to l (see errAt).
+func addErr(l *ErrorList, pos Pos, msg string) {
+	*l = append(*l, errAt(pos, msg))
+}
+
+// unknownField returns the ORG011 diagnostic for a field or column that the
+// format does not define, suggesting the nearest known name.
+func unknownField(pos Pos, subject, what, name string, known []string, hint string) Diagnostic {
+	msg := "unknown " + what + " " + quote(name)
+	if s := suggest(name, known); s != "" {
+		msg += " (did you mean " + quote(s) + "?)"
+	} else if hint != "" {
+		msg += " (" + hint + ")"
+	}
+	return Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: SeverityWarning, Pos: pos, Subject: subject, Message: msg}
+}
+
+// quote is strconv.Quote; a short name keeps call sites short.
+func quote(s string) string { return strconv.Quote(s) }
+
+// synonyms map names people often write to the field meant.
+var synonyms = map[string]string{
+	"manager": "reports_to", "managerid": "reports_to", "reportsto": "reports_to",
+	"reports": "reports_to", "parent": "reports_to", "parentid": "reports_to",
+	"supervisor": "reports_to", "boss": "reports_to", "role": "roles",
+	"dept": "department", "team": "department", "type": "kind", "mail": "email",
+	"office": "location", "matrix": "dotted", "dottedline": "dotted",
+	"dotted_line": "dotted", "dotted_lines": "dotted", "title_name": "title",
+	"approver": "approved_by", "expires": "until", "expiry": "until", "code": "rule",
+	"profile": "profiles", "exception": "exceptions", "rule": "rules", "person": "people",
+}
+
+// suggest returns the known name nearest to name (a synonym, or within a
+// small edit distance), or "".
+func suggest(name string, known []string) string {
+	n := strings.ToLower(strings.TrimSpace(name))
+	if s, ok := synonyms[n]; ok && contains(known, s) && s != name {
+		return s
+	}
+	norm := func(s string) string {
+		return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
+	}
+	nn := norm(n)
+	best, bestD := "", 1<<30
+	for _, k := range known {
+		d := editDistance(nn, norm(k))
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	limit := 2
+	if len(nn) <= 4 {
+		limit = 1
+	}
+	if bestD <= limit && best != name {
+		return best
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between a and b, in bytes.
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		if a == b {
+			return 0
+		}
+		return 1 << 20
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// parseBool reads true/false, yes/no, y/n, on/off and 1/0 in any case.
+func parseBool(s string) (v, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, t := range [...]string{"true", "yes", "y", "on", "1"} {
+		if strings.EqualFold(s, t) {
+			return true, true
+		}
+	}
+	for _, f := range [...]string{"false", "no", "n", "off", "0"} {
+		if strings.EqualFold(s, f) {
+			return false, true
+		}
+	}
+	return false, false
+}
+
+// parseKind reads person, board or committee in any case.
+func parseKind(s string) (Kind, bool) {
+	s = strings.TrimSpace(s)
+	for _, k := range [...]Kind{KindPerson, KindBoard, KindCommittee} {
+		if strings.EqualFold(s, string(k)) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// normRole upper-cases and trims a role code.
+func normRole(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
+
+// resolveEmailRefs rewrites references written as e-mail addresses (a CSV
+// "manager email" column, say) to the id of the one entry with that e-mail,
+// when the reference matches no id. References that match no id and no
+// single e-mail are left as written (ORG002 reports them).
+func resolveEmailRefs(org *Org) {
+	need := false
+	for _, p := range org.People {
+		for _, r := range p.ReportsTo {
+			need = need || strings.IndexByte(r.ID, '@') >= 0
+		}
+		for _, r := range p.Dotted {
+			need = need || strings.IndexByte(r.ID, '@') >= 0
+		}
+		if p.AssistantTo != nil {
+			need = need || strings.IndexByte(p.AssistantTo.ID, '@') >= 0
+		}
+		if need {
+			break
+		}
+	}
+	if !need {
+		return
+	}
+	ids := make(map[string]bool, len(org.People))
+	byEmail := make(map[string]int)
+	for i, p := range org.People {
+		ids[Key(p.ID)] = true
+		if p.Email == "" {
+			continue
+		}
+		k := Key(p.Email)
+		if _, dup := byEmail[k]; dup {
+			byEmail[k] = -1
+		} else {
+			byEmail[k] = i
+		}
+	}
+	fix := func(r *Ref) {
+		if strings.IndexByte(r.ID, '@') < 0 {
+			return
+		}
+		k := Key(r.ID)
+		if ids[k] {
+			return
+		}
+		if i, ok := byEmail[k]; ok && i >= 0 {
+			r.ID = org.People[i].ID
+		}
+	}
+	for _, p := range org.People {
+		for i := range p.ReportsTo {
+			fix(&p.ReportsTo[i])
+		}
+		for i := range p.Dotted {
+			fix(&p.Dotted[i])
+		}
+		if p.AssistantTo != nil {
+			fix(p.AssistantTo)
+		}
+	}
+	for i := range org.Tops {
+		fix(&org.Tops[i])
+	}
+}
+
+// finishDiagnostics sorts the load diagnostics by position.
+func finishDiagnostics(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Pos.Before(ds[j].Pos) })
+}
