@@ -71,3 +71,9 @@ func Lookup(code string) (*Rule, bool) {
 	}
 	return catalog[i], true
 }
+
+// DocURL returns the address of the documentation page of the rule with the
+// code, in the repository's docs/rules directory.
+func DocURL(code string) string {
+	return "https://github.com/orgchart/orgchart/blob/main/docs/rules/" + code + ".md"
+}

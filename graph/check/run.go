@@ -1,0 +1,113 @@
+package check
+
+import (
+	"github.com/orgchart/orgchart/graph"
+)
+
+// Result is what Run found in one chart.
+type Result struct {
+	File string // the chart's file name (Org.File)
+	// Diagnostics are sorted by file, line, column and code; those an
+	// exception silences are included with Suppressed set.
+	Diagnostics []graph.Diagnostic
+	// Rules are the rules that ran, sorted by code.
+	Rules []*Rule
+}
+
+// Run checks org under pol: it builds the reporting graph, runs every rule
+// the policy enables in code order, passes the loader's diagnostics
+// (org.Diagnostics) through the same policy, applies the exceptions and sorts
+// the result. A nil pol means the default profiles plus the chart's own
+// policy section (org.Policy), with any invalid part of it ignored; a caller
+// that passes a policy must include org.Policy in it (NewPolicy(profiles,
+// org.Policy, file)) if the chart's section is to count.
+func Run(org *graph.Org, pol *Policy) *Result {
+	if pol == nil {
+		pol, _ = NewPolicy(nil, org.Policy) // invalid parts are skipped; the CLI reports them
+	}
+	g := graph.Build(org)
+	res := &Result{File: org.File}
+	var ds []graph.Diagnostic
+	for _, r := range Rules() {
+		st := pol.state(r)
+		if !st.on {
+			continue
+		}
+		res.Rules = append(res.Rules, r)
+		if r.Run == nil {
+			continue
+		}
+		pass := &Pass{
+			Org:    org,
+			Graph:  g,
+			Rule:   r,
+			params: st.params,
+			report: func(d graph.Diagnostic) {
+				d.Code, d.Rule, d.Severity = r.Code, r.Name, st.sev
+				ds = append(ds, d)
+			},
+		}
+		r.Run(pass)
+	}
+	for _, d := range org.Diagnostics {
+		if r, ok := Lookup(d.Code); ok {
+			st := pol.state(r)
+			if !st.on {
+				continue
+			}
+			d.Rule, d.Severity = r.Name, st.sev
+		} else if d.Severity == graph.SeverityNone {
+			d.Severity = graph.SeverityWarning
+		}
+		ds = append(ds, d)
+	}
+	pol.applyExceptions(ds)
+	graph.SortDiagnostics(ds)
+	res.Diagnostics = ds
+	return res
+}
+
+// Count returns the number of unsuppressed diagnostics at exactly sev.
+func (r *Result) Count(sev graph.Severity) int {
+	n := 0
+	for _, d := range r.Diagnostics {
+		if !d.Suppressed && d.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// Suppressed returns the number of diagnostics an exception silenced.
+func (r *Result) Suppressed() int {
+	n := 0
+	for _, d := range r.Diagnostics {
+		if d.Suppressed {
+			n++
+		}
+	}
+	return n
+}
+
+// Max returns the highest severity among the unsuppressed diagnostics, or
+// graph.SeverityNone when there are none.
+func (r *Result) Max() graph.Severity {
+	m := graph.SeverityNone
+	for _, d := range r.Diagnostics {
+		if !d.Suppressed && d.Severity > m {
+			m = d.Severity
+		}
+	}
+	return m
+}
+
+// Active returns the unsuppressed diagnostics, in order.
+func (r *Result) Active() []graph.Diagnostic {
+	var out []graph.Diagnostic
+	for _, d := range r.Diagnostics {
+		if !d.Suppressed {
+			out = append(out, d)
+		}
+	}
+	return out
+}
