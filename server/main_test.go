@@ -1,0 +1,145 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestMain doubles as the render worker: a Pool in these tests re-executes
+// the test binary with ORGCHART_WORKER=1, which runs ServeWorker (with the
+// test hooks) instead of the tests, so the tests exercise real processes.
+func TestMain(m *testing.M) {
+	if os.Getenv("ORGCHART_WORKER") == "1" {
+		if err := ServeWorker(os.Stdin, os.Stdout, WorkerOptions{TestHooks: true}); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// testWorker is the worker command of the tests: this test binary.
+func testWorker(t testing.TB) WorkerCommand {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return WorkerCommand{Path: exe, Args: []string{"-test.run=^$"}, Env: []string{"ORGCHART_WORKER=1"}}
+}
+
+// conflictChart has a dual solid-line report (ORG005) and a name that
+// would be markup if it were not escaped.
+const conflictChart = `org: Test Corp
+people:
+  - id: ceo
+    name: Dana Reyes
+    title: Chief Executive Officer
+  - id: cto
+    name: Tom Baker
+    title: Chief Technology Officer
+    reports_to: ceo
+  - id: coo
+    name: Carla Ruiz
+    title: Chief Operating Officer
+    reports_to: ceo
+  - id: eve
+    name: "<script>alert(1)</script>"
+    title: Head of Data
+    reports_to: [cto, coo]
+`
+
+// logBuffer is a concurrency-safe buffer for the server's JSON logs.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// newTestServer returns an in-process Server (no worker processes) with
+// cfg's non-zero fields, and its log.
+func newTestServer(t testing.TB, cfg Config) (*Server, *logBuffer) {
+	t.Helper()
+	logs := &logBuffer{}
+	cfg.Logger = slog.New(slog.NewJSONHandler(logs, nil))
+	if cfg.Version == "" {
+		cfg.Version = "test"
+	}
+	s, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, logs
+}
+
+// do runs one request against h and returns the recorded response.
+func do(h http.Handler, method, target string, body string, header ...string) *httptest.ResponseRecorder {
+	var r io.Reader
+	if body != "" {
+		r = strings.NewReader(body)
+	}
+	req := httptest.NewRequest(method, target, r)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
+}
+
+// waitFor polls cond until it holds or 20 s pass (a failure, not a timing
+// assertion: the conditions hold within milliseconds on a working server).
+func waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// startLoopback runs a Server for cfg on 127.0.0.1 (a random port) until
+// the test ends, and returns its base URL.
+func startLoopback(t testing.TB, cfg Config) string {
+	t.Helper()
+	s, _ := newTestServer(t, cfg)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, l, nil) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	return "http://" + l.Addr().String()
+}

@@ -1,0 +1,157 @@
+package server
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// diagramRequest is a parsed render request.
+type diagramRequest struct {
+	Source  []byte
+	Format  string // one of Formats
+	Options Options
+}
+
+// rawRequest is what the parser reads from an HTTP request, split out so it
+// can be fuzzed without a server.
+type rawRequest struct {
+	PathFormat  string // the {format} path segment, "" when absent
+	Root        bool   // POST /: a JSON body with diagram_type
+	ContentType string
+	Accept      string
+	Query       url.Values
+	Header      http.Header
+	Body        []byte
+}
+
+// jsonRequest is the JSON body of POST /{type} and POST /.
+type jsonRequest struct {
+	DiagramSource  *string        `json:"diagram_source"`
+	DiagramType    *string        `json:"diagram_type"`
+	OutputFormat   *string        `json:"output_format"`
+	DiagramOptions map[string]any `json:"diagram_options"`
+}
+
+// imageFormats maps media types to formats for Accept negotiation, in the
+// order that breaks ties.
+var imageFormats = []string{"image/svg+xml", "image/png", "image/jpeg", "application/pdf"}
+
+// parseDiagram parses a POST render request: the body is the source, or a
+// JSON object when the content type is application/json (always for POST /).
+// The format comes from the path, else the JSON output_format, else Accept.
+// Options come from the query, then Kroki-Diagram-Options-* headers, then
+// the JSON diagram_options, later sources winning.
+func parseDiagram(raw rawRequest) (*diagramRequest, error) {
+	req := &diagramRequest{}
+	var jr jsonRequest
+	isJSON := raw.Root
+	if mt, _, err := mime.ParseMediaType(raw.ContentType); err == nil && (mt == "application/json" || strings.HasSuffix(mt, "+json")) {
+		isJSON = true
+	}
+	if isJSON {
+		dec := json.NewDecoder(bytes.NewReader(raw.Body))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&jr); err != nil {
+			return nil, errorf(http.StatusBadRequest, "the request body is not a valid JSON diagram request: %v (want {\"diagram_source\": \"...\", \"output_format\": \"svg\", \"diagram_options\": {}})", jsonErr(err))
+		}
+		if dec.More() {
+			return nil, errorf(http.StatusBadRequest, "the request body holds more than one JSON value")
+		}
+		if raw.Root {
+			var missing []string
+			if jr.DiagramSource == nil {
+				missing = append(missing, "diagram_source")
+			}
+			if jr.DiagramType == nil {
+				missing = append(missing, "diagram_type")
+			}
+			if jr.OutputFormat == nil {
+				missing = append(missing, "output_format")
+			}
+			if len(missing) > 0 {
+				return nil, errorf(http.StatusBadRequest, "the JSON diagram request lacks %s: POST / needs diagram_source, diagram_type and output_format", strings.Join(missing, ", "))
+			}
+			if t := strings.ToLower(strings.TrimSpace(*jr.DiagramType)); t != DiagramType {
+				return nil, errorf(http.StatusBadRequest, "Unsupported diagram type: %s. Must be one of %s", *jr.DiagramType, DiagramType)
+			}
+		}
+		if jr.DiagramSource == nil {
+			return nil, errorf(http.StatusBadRequest, "the JSON diagram request lacks diagram_source")
+		}
+		req.Source = []byte(*jr.DiagramSource)
+	} else {
+		req.Source = raw.Body
+	}
+	req.Source = bytes.TrimSpace(req.Source)
+
+	switch {
+	case raw.PathFormat != "":
+		f, err := normalizeFormat(raw.PathFormat)
+		if err != nil {
+			return nil, err
+		}
+		req.Format = f
+	case jr.OutputFormat != nil:
+		f, err := normalizeFormat(*jr.OutputFormat)
+		if err != nil {
+			return nil, err
+		}
+		req.Format = f
+	default:
+		if strings.TrimSpace(raw.Accept) == "" {
+			return nil, errorf(http.StatusBadRequest, "no output format: give it in the path (/%s/svg), as output_format, or in the Accept header (one of %s)", DiagramType, strings.Join(imageFormats, ", "))
+		}
+		mt := negotiate(raw.Accept, imageFormats)
+		if mt == "" {
+			return nil, errorf(http.StatusBadRequest, "the Accept header %q names no supported output format: want one of %s", raw.Accept, strings.Join(imageFormats, ", "))
+		}
+		for f, ct := range contentTypes {
+			if ct == mt {
+				req.Format = f
+			}
+		}
+	}
+
+	jl, err := jsonOptions(jr.DiagramOptions)
+	if err != nil {
+		return nil, err
+	}
+	req.Options, err = mergeOptions(queryOptions(raw.Query), headerOptions(raw.Header), jl)
+	if err != nil {
+		return nil, err
+	}
+	if len(req.Source) == 0 {
+		return nil, errorf(http.StatusBadRequest, "the diagram source is empty: send a chart (YAML, JSON or CSV)")
+	}
+	return req, nil
+}
+
+// jsonErr shortens encoding/json's messages.
+func jsonErr(err error) string {
+	if errors.Is(err, io.EOF) {
+		return "empty body"
+	}
+	return strings.TrimPrefix(err.Error(), "json: ")
+}
+
+// readBody reads the request body, at most max bytes (more is a 413).
+func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error) {
+	if r.ContentLength > max {
+		return nil, errorf(http.StatusRequestEntityTooLarge, "request body is larger than %d bytes", max)
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, errorf(http.StatusRequestEntityTooLarge, "request body is larger than %d bytes", max)
+		}
+		return nil, errorf(http.StatusBadRequest, "read request body: %v", err)
+	}
+	return b, nil
+}
