@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/orgchart/orgchart/render"
+)
+
+func init() { subcommands = append(subcommands, newRenderCmd) }
+
+// extFormats maps an output file extension to a render format.
+var extFormats = map[string]string{
+	".svg": "svg", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".pdf": "pdf",
+	".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
+}
+
+func newRenderCmd(e *env) *cobra.Command {
+	var (
+		out   string
+		opts  render.Options
+		split string
+	)
+	cmd := &cobra.Command{
+		Use:   "render [flags] FILE",
+		Short: "Draw a chart as SVG, PNG, JPEG, PDF, DOT or Mermaid, findings highlighted",
+		Long: `Draw a chart as SVG, PNG, JPEG, PDF, DOT or Mermaid.
+
+The format comes from --format, else from the -o extension (.svg .png .jpg
+.jpeg .pdf .dot .gv .mmd), else svg. -o - (the default) writes to standard
+output. Files are written atomically. Findings of the rules (as validate
+finds them, with --policy and --profile) are drawn unless --no-findings.
+With --split, one page per department or per unit at a depth: a multi-page
+PDF, or numbered files (out-1.svg, out-2.svg, ...) for other formats.`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeCharts,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Format == "" {
+				if f, ok := extFormats[strings.ToLower(filepath.Ext(out))]; ok && out != "-" {
+					opts.Format = f
+				} else if out != "" && out != "-" {
+					return &usageError{fmt.Errorf("cannot tell the format from %q: use --format (%s)", out, strings.Join(render.Formats, ", "))}
+				} else {
+					opts.Format = "svg"
+				}
+			}
+			opts.Split = split
+			opts.Direction = strings.ToUpper(opts.Direction)
+			if err := opts.Validate(); err != nil {
+				return &usageError{err}
+			}
+			return nil
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&out, "output", "o", "-", "output `FILE` (- for standard output)")
+	fs.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(render.Formats, "|")+" (default: from -o, else svg)")
+	fs.StringVar(&opts.Root, "root", "", "draw only the subtree of this `ID`")
+	fs.IntVar(&opts.Depth, "depth", 0, "levels below the root (or the tops) to draw; 0 = all")
+	fs.StringVar(&opts.Highlight, "highlight", "", "emphasise the chain of command of this `ID`")
+	fs.BoolVar(&opts.Redact, "redact", false, "hide names and e-mail addresses (titles and roles stay)")
+	fs.StringVar(&opts.Direction, "direction", "TB", "layout direction: TB|LR")
+	fs.StringVar(&opts.Theme, "theme", "light", "colours: "+strings.Join(render.Themes, "|"))
+	fs.BoolVar(&opts.Transparent, "transparent", false, "no background (svg, png, pdf)")
+	fs.BoolVar(&opts.Compact, "compact", false, "stack teams of leaf reports in columns so wide teams fit")
+	fs.StringVar(&opts.Preset, "preset", "", "page preset: "+strings.Join(render.PresetNames, "|"))
+	fs.Float64Var(&opts.DPI, "dpi", 0, "raster resolution for png/jpeg (default "+strconv.Itoa(render.DefaultDPI)+")")
+	fs.BoolVar(&opts.NoFindings, "no-findings", false, "do not draw the rules' findings")
+	fs.StringVar(&split, "split", "", "one page per unit: department|depth:N")
+	inFlags := addInputFlags(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(render.Formats))
+	_ = cmd.RegisterFlagCompletionFunc("theme", fixedCompletion(render.Themes))
+	_ = cmd.RegisterFlagCompletionFunc("direction", fixedCompletion(render.Directions))
+	_ = cmd.RegisterFlagCompletionFunc("preset", fixedCompletion(render.PresetNames))
+
+	validate := cmd.RunE
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if err := validate(cmd, args); err != nil {
+			return err
+		}
+		if err := inFlags.check(); err != nil {
+			return err
+		}
+		orgs, results, err := checkInputs(e, args, inFlags)
+		if err != nil {
+			return err
+		}
+		org, res := orgs[0], results[0]
+		var findings = res.Active()
+		if opts.NoFindings {
+			findings = nil
+		}
+		pages, err := render.RenderPages(cmd.Context(), org, findings, opts)
+		if err != nil {
+			return &usageError{fmt.Errorf("render %s: %w", org.File, err)}
+		}
+		for _, p := range pages {
+			if p.Note != "" {
+				fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", org.File, p.Note)
+			}
+		}
+		if len(pages) == 1 {
+			return writeOutput(e.stdout, out, pages[0].Data)
+		}
+		if out == "" || out == "-" {
+			return &usageError{errors.New("--split writes several files: name the output with -o (out.svg gives out-1.svg, out-2.svg, ...)")}
+		}
+		ext := filepath.Ext(out)
+		base := strings.TrimSuffix(out, ext)
+		for i, p := range pages {
+			name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
+			if err := writeOutput(e.stdout, name, p.Data); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stderr, "orgchart: wrote %s (%s)\n", name, p.Title)
+		}
+		return nil
+	}
+	return cmd
+}
