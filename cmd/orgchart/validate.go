@@ -58,6 +58,7 @@ cannot be read is reported as file:line:col: message).`,
 		if err != nil {
 			return &usageError{err}
 		}
+		tuneGC()
 		orgs, results, err := checkInputs(e, args, in)
 		if err != nil {
 			return err

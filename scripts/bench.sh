@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# make bench: every performance figure of the README, each with its
+# reference measured in the same run. Output goes to the terminal and to
+# out/bench/. Needs `scripts/setup.sh --bench` (Debian's graphviz and time).
+# Takes about 10-15 minutes on a 2-core machine; nothing here is a test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=out/bench
+mkdir -p "$out"
+log="$out/bench.txt"
+: >"$log"
+say() { printf '%s\n' "$*" | tee -a "$log"; }
+run() { "$@" 2>&1 | tee -a "$log"; }
+timed() { # label, command...: wall seconds and peak RSS of one process
+  local label=$1; shift
+  /usr/bin/time -f "$label: %e s wall, %U s user, %S s sys, peak RSS %M KB" "$@" >/dev/null 2>"$out/time.err" || {
+    rc=$?; [ $rc -eq 1 ] || { cat "$out/time.err"; exit 1; }; }
+  grep -E "^$label:" "$out/time.err" | tee -a "$log"
+}
+
+say "# orgchart bench, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(go version | cut -d' ' -f3)"
+go build -o bin/orgchart ./cmd/orgchart
+go build -o bin/orgsynth ./cmd/orgsynth
+
+say "## 1. Load and validate at scale (whole process: orgchart validate --format json)"
+bin/orgsynth -n 1000000 -format csv -seed 1 -o "$out/org-1m.csv"
+bin/orgsynth -n 100000 -format yaml -seed 1 -o "$out/org-100k.yaml"
+bin/orgsynth -n 1000 -format yaml -seed 1 -o "$out/org-1k.yaml"
+for f in org-1m.csv org-100k.yaml org-1k.yaml; do
+  timed "validate $f" bin/orgchart validate --format json "$out/$f"
+done
+say "reference in the same run: bare library parse of the same kind of bytes (encoding/csv, go-yaml nodes)"
+run go test ./graph/ -run '^$' -bench '(Load|Reference)(CSV|YAML)/(100k|1M)$' -benchmem -benchtime 3x
+run go test ./graph/ -run '^$' -bench 'Build(DefaultStore)?/100k$' -benchmem -benchtime 3x
+run go test ./graph/check/ -run '^$' -bench 'Run/(100k|1M)$' -benchmem -benchtime 3x
+
+say "## 2. Render (go-graphviz + canvas) against native dot on the same DOT"
+run go test ./render/ -run '^$' -bench 'Render/|NativeDot/' -benchmem -benchtime 3x -timeout 60m
+bin/orgsynth -n 5000 -format yaml -seed 1 -o "$out/org-5k.yaml"
+for fmt in svg png pdf; do
+  timed "render 5000 people to $fmt" bin/orgchart render --no-findings "$out/org-5k.yaml" -o "$out/org-5k.$fmt"
+done
+
+say "## 3. Service load test on loopback (orgload)"
+run go run ./cmd/orgload
+
+say "results saved in $log"
