@@ -23,11 +23,12 @@ go build -o bin/orgchart ./cmd/orgchart
 go build -o bin/orgsynth ./cmd/orgsynth
 
 say "## 1. Load and validate at scale (whole process: orgchart validate --format json)"
-bin/orgsynth -n 1000000 -format csv -seed 1 -o "$out/org-1m.csv"
-bin/orgsynth -n 100000 -format yaml -seed 1 -o "$out/org-100k.yaml"
-bin/orgsynth -n 1000 -format yaml -seed 1 -o "$out/org-1k.yaml"
-for f in org-1m.csv org-100k.yaml org-1k.yaml; do
-  timed "validate $f" bin/orgchart validate --format json "$out/$f"
+for size in 1k:1000 100k:100000 1m:1000000; do
+  for fmt in csv yaml; do
+    f="org-${size%%:*}.$fmt"
+    bin/orgsynth -n "${size#*:}" -format "$fmt" -seed 1 -o "$out/$f"
+    timed "validate $f ($(du -h "$out/$f" | cut -f1))" bin/orgchart validate --format json "$out/$f"
+  done
 done
 say "reference in the same run: bare library parse of the same kind of bytes (encoding/csv, go-yaml nodes)"
 run go test ./graph/ -run '^$' -bench '(Load|Reference)(CSV|YAML)/(100k|1M)$' -benchmem -benchtime 3x

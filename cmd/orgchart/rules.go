@@ -247,6 +247,12 @@ func writeCatalog(w *bytes.Buffer, format string) {
 			}
 			fmt.Fprintf(w, "| `%s` | %s | %s | %s |\n", p.Name, onOff(p.Default), mdCell(effect), mdCell(strings.Join(p.Sources, "; ")))
 		}
+		w.WriteString("\n## Sources\n\n| code | sources |\n|---|---|\n")
+		for _, r := range rules {
+			if len(r.Sources) > 0 {
+				fmt.Fprintf(w, "| %s | %s |\n", r.Code, mdCell(strings.Join(r.Sources, "; ")))
+			}
+		}
 	default:
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "CODE\tNAME\tSEVERITY\tPROFILE\tSUMMARY")
@@ -261,6 +267,16 @@ func writeCatalog(w *bytes.Buffer, format string) {
 				fmt.Fprintf(w, "    effect: %s\n", strings.Join(e, "; "))
 			}
 			for _, s := range p.Sources {
+				fmt.Fprintf(w, "    source: %s\n", s)
+			}
+		}
+		w.WriteString("\nSOURCES\n")
+		for _, r := range rules {
+			if len(r.Sources) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "\n%s %s\n", r.Code, r.Name)
+			for _, s := range r.Sources {
 				fmt.Fprintf(w, "    source: %s\n", s)
 			}
 		}
