@@ -15,7 +15,7 @@ timed() { # label, command...: wall seconds and peak RSS of one process
   local label=$1; shift
   /usr/bin/time -f "$label: %e s wall, %U s user, %S s sys, peak RSS %M KB" "$@" >/dev/null 2>"$out/time.err" || {
     rc=$?; [ $rc -eq 1 ] || { cat "$out/time.err"; exit 1; }; }
-  grep -E "^$label:" "$out/time.err" | tee -a "$log"
+  grep -F "$label:" "$out/time.err" | tee -a "$log"
 }
 
 say "# orgchart bench, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(go version | cut -d' ' -f3)"
