@@ -157,7 +157,7 @@ func suggest(name string, known []string) string {
 	nn := norm(n)
 	best, bestD := "", 1<<30
 	for _, k := range known {
-		d := editDistance(nn, norm(k))
+		d := EditDistance(nn, norm(k))
 		if d < bestD {
 			best, bestD = k, d
 		}
@@ -181,8 +181,10 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// editDistance is the Levenshtein distance between a and b, in bytes.
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in bytes; strings
+// over 64 bytes are only compared for equality (a large distance otherwise),
+// which keeps did-you-mean suggestions cheap on hostile input.
+func EditDistance(a, b string) int {
 	if len(a) > 64 || len(b) > 64 {
 		if a == b {
 			return 0

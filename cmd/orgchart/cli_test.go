@@ -192,8 +192,8 @@ func TestEditDistance(t *testing.T) {
 		{"", "abc", 3},
 	}
 	for _, tt := range tests {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := graph.EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("graph.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

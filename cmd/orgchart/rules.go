@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
 )
 
@@ -86,36 +87,14 @@ func suggestRule(key string) string {
 	best, bestD := "", 1<<30
 	up, low := strings.ToUpper(key), strings.ToLower(key)
 	for _, r := range check.Rules() {
-		if d := editDistance(up, r.Code); d <= 2 && d < bestD {
+		if d := graph.EditDistance(up, r.Code); d <= 2 && d < bestD {
 			best, bestD = r.Code, d
 		}
-		if d := editDistance(low, r.Name); d <= max(2, len(r.Name)/3) && d < bestD {
+		if d := graph.EditDistance(low, r.Name); d <= max(2, len(r.Name)/3) && d < bestD {
 			best, bestD = r.Code+" ("+r.Name+")", d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, in bytes. Hand
-// written: a dozen lines, not worth a dependency.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // completeRuleCodes completes `rules CODE` with the codes and their names.
