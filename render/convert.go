@@ -115,19 +115,20 @@ func svgHeaderSize(svg []byte) (float64, float64, error) {
 }
 
 // rasterize converts svg to png or jpeg at opts.DPI, capped by
-// MaxRasterPixels and MaxRasterSide. The note says when it scaled down.
-func rasterize(svg []byte, format string, opts Options) (out []byte, note string, err error) {
+// MaxRasterPixels and MaxRasterSide. It returns the resolution drawn at; the
+// note says when it scaled down.
+func rasterize(svg []byte, format string, opts Options) (out []byte, drawn float64, note string, err error) {
 	convMu.Lock()
 	defer convMu.Unlock()
 	defer func() {
 		if r := recover(); r != nil {
-			out, note, err = nil, "", fmt.Errorf("draw %s: internal error: %v", format, r)
+			out, drawn, note, err = nil, 0, "", fmt.Errorf("draw %s: internal error: %v", format, r)
 		}
 	}()
 	// The page size first, to know the final resolution before drawing.
 	sw, sh, err := svgHeaderSize(svg)
 	if err != nil {
-		return nil, "", err
+		return nil, 0, "", err
 	}
 	pw, ph := pageSize(sw*mmPerPt, sh*mmPerPt, opts)
 	dpi := opts.DPI
@@ -148,13 +149,13 @@ func rasterize(svg []byte, format string, opts Options) (out []byte, note string
 			format, dpi, int(pw/25.4*dpi+0.5), int(ph/25.4*dpi+0.5), MaxRasterSide, MaxRasterPixels/1_000_000)
 	}
 	if int(pw/25.4*dpi+0.5) < 1 || int(ph/25.4*dpi+0.5) < 1 {
-		return nil, "", fmt.Errorf("draw %s: image would be empty at %g dpi", format, dpi)
+		return nil, 0, "", fmt.Errorf("draw %s: image would be empty at %g dpi", format, dpi)
 	}
 	// Text smaller than a pixel and a half is unreadable: skip drawing it,
 	// which keeps a capped raster of a huge chart fast.
 	d, err := svgToCanvas(svg, 1.5/(dpi/25.4)/(pw/sw/mmPerPt))
 	if err != nil {
-		return nil, "", err
+		return nil, 0, "", err
 	}
 	c := pageFor(d, opts, format == "jpeg")
 	vr := newVecRaster(int(c.W/25.4*dpi+0.5), int(c.H/25.4*dpi+0.5), canvas.DPI(dpi))
@@ -175,12 +176,12 @@ func rasterize(svg []byte, format string, opts Options) (out []byte, note string
 		draw.Draw(rgb, rgb.Bounds(), img, image.Point{}, draw.Over)
 		err = jpeg.Encode(&buf, rgb, &jpeg.Options{Quality: 90})
 	default:
-		return nil, "", fmt.Errorf("draw: unsupported raster format %q", format)
+		return nil, 0, "", fmt.Errorf("draw: unsupported raster format %q", format)
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("encode %s: %w", format, err)
+		return nil, 0, "", fmt.Errorf("encode %s: %w", format, err)
 	}
-	return buf.Bytes(), note, nil
+	return buf.Bytes(), dpi, note, nil
 }
 
 var creationDate = regexp.MustCompile(`/CreationDate \(D:\d{14}`)

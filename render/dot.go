@@ -54,9 +54,10 @@ type decor struct {
 	lines   map[[2]int]graph.Severity // {report, manager} → severity
 	codes   []legendCode
 	hlNode  map[int]bool
-	hlEdge  map[[2]int]bool // {report, manager}
-	dept    map[string]string
-	depts   []string // in palette order
+	hlEdge  map[[2]int]bool   // {report, manager}
+	dept    map[string]string // department → stripe colour
+	deptTxt map[string]string // department → text colour
+	depts   []string          // in palette order
 	redact  bool
 	compact bool
 }
@@ -70,6 +71,7 @@ func (c *chart) decorate(findings []graph.Diagnostic, opts Options) *decor {
 		hlNode:  map[int]bool{},
 		hlEdge:  map[[2]int]bool{},
 		dept:    map[string]string{},
+		deptTxt: map[string]string{},
 		redact:  opts.Redact,
 		compact: opts.Compact,
 	}
@@ -89,6 +91,7 @@ func (c *chart) decorate(findings []graph.Diagnostic, opts Options) *decor {
 	slices.Sort(d.depts)
 	for i, name := range d.depts {
 		d.dept[name] = d.t.palette[i%len(d.t.palette)]
+		d.deptTxt[name] = d.t.paletteText[i%len(d.t.palette)]
 	}
 	if !opts.NoFindings {
 		seen := map[string]bool{}
@@ -183,7 +186,7 @@ func (c *chart) dot(u *unit, findings []graph.Diagnostic, opts Options) []byte {
 		splines = "polyline"
 	}
 	b.WriteString("digraph orgchart {\n")
-	fmt.Fprintf(&b, "\tgraph [charset=\"UTF-8\", rankdir=%s, splines=%s, ordering=out, newrank=true, nodesep=0.3, ranksep=0.5, pad=0.3, bgcolor=%q, fontname=%q, fontcolor=%q",
+	fmt.Fprintf(&b, "\tgraph [charset=\"UTF-8\", rankdir=%s, splines=%s, ordering=out, newrank=true, nodesep=0.3, ranksep=0.25, pad=0.3, bgcolor=%q, fontname=%q, fontcolor=%q",
 		rankdir, splines, bg, fontName, t.text)
 	if nodes > bigChart {
 		b.WriteString(", mclimit=0.1, remincross=false")
@@ -196,42 +199,40 @@ func (c *chart) dot(u *unit, findings []graph.Diagnostic, opts Options) []byte {
 	}
 	b.WriteString("]\n")
 	fmt.Fprintf(&b, "\tnode [shape=plain, fontname=%q, fontsize=%g, fontcolor=%q]\n", fontName, d.fs, t.text)
-	fmt.Fprintf(&b, "\tedge [dir=none, color=%q, penwidth=1.3, fontname=%q, fontsize=%g, fontcolor=%q]\n", t.edge, fontName, d.fs-2, t.subtext)
+	fmt.Fprintf(&b, "\tedge [dir=none, color=%q, penwidth=%g, fontname=%q, fontsize=%g, fontcolor=%q]\n", t.edge, edgePen, fontName, d.fs-2, t.subtext)
 
-	// Nodes, in file order.
+	// Nodes, in file order, each in its bus column (see bus.go).
+	bp := c.planBus(u, team, inTeam)
 	for i, p := range c.org.People {
 		if !u.in[i] || inTeam[i] {
 			continue
 		}
-		fmt.Fprintf(&b, "\tn%d [label=<%s>]\n", i, d.card(c, i, p, false))
+		fmt.Fprintf(&b, "\tn%d [group=%q, label=<%s>]\n", i, bp.group[fmt.Sprintf("n%d", i)], d.card(c, i, p, false))
 	}
 	for m := range c.org.People {
 		if g := team[m]; len(g) > 0 {
-			fmt.Fprintf(&b, "\tt%d [label=<%s>]\n", m, d.teamCard(c, g))
+			fmt.Fprintf(&b, "\tt%d [group=%q, label=<%s>]\n", m, bp.group[fmt.Sprintf("t%d", m)], d.teamCard(c, g))
 		}
 	}
 
-	// Solid lines, manager → report, each manager's reports in file order
-	// (ordering=out keeps that order left to right).
+	// Solid lines: each manager's bus to its reports (see bus.go), team box
+	// first, then the reports in file order; then the lines the buses do not
+	// carry, which do not move anyone in the hierarchy: a second solid
+	// manager (dual reporting) and a line closing a cycle.
 	for m := range c.org.People {
-		if !u.in[m] {
+		if kids := bp.children[m]; len(kids) > 0 {
+			d.writeBus(&b, m, kids, bp)
+		}
+	}
+	for r := range c.org.People {
+		if !u.in[r] || inTeam[r] {
 			continue
 		}
-		if len(team[m]) > 0 {
-			fmt.Fprintf(&b, "\tn%d -> t%d\n", m, m)
-		}
-		for _, r := range c.reports[m] {
-			if !u.in[r] || inTeam[r] || c.assist[r] == m {
+		for k, m := range c.managers[r] {
+			if !u.in[m] || c.assist[r] == m || (k == 0 && !bp.back[[2]int{r, m}]) {
 				continue
 			}
-			var attrs []string
-			if c.managers[r][0] != m {
-				// A second solid manager: drawn, but it does not move the
-				// report in the hierarchy.
-				attrs = append(attrs, "constraint=false")
-			}
-			attrs = append(attrs, d.edgeStyle(r, m)...)
-			writeEdge(&b, m, r, attrs)
+			writeEdge(&b, m, r, append([]string{"constraint=false"}, d.edgeStyle(r, m)...))
 		}
 	}
 	// Assistants beside their manager, not among the reports.
@@ -272,16 +273,41 @@ func writeEdge(b *strings.Builder, from, to int, attrs []string) {
 	fmt.Fprintf(b, "\tn%d -> n%d [%s]\n", from, to, strings.Join(attrs, ", "))
 }
 
-// edgeStyle returns the attributes of the line from report r to manager m:
-// the findings' colour when a finding names it, else the highlight.
-func (d *decor) edgeStyle(r, m int) []string {
+// edgePen is the width of a plain solid line, in points.
+const edgePen = 1.3
+
+// look is how a line is drawn: rank 0 plain, 1 on the highlighted chain,
+// 2 + severity when a finding names it (a higher rank wins where lines share
+// a segment).
+type look struct {
+	rank  int
+	color string
+	pen   float64
+}
+
+// lineLook returns the look of the line from report r to manager m: the
+// findings' colour when a finding names it, else the highlight, else plain.
+func (d *decor) lineLook(r, m int) look {
 	if sev, ok := d.lines[[2]int{r, m}]; ok {
-		return []string{fmt.Sprintf("color=%q", d.t.sev[sev]), "penwidth=3"}
+		return look{rank: 2 + int(sev), color: d.t.sev[sev], pen: 3}
 	}
 	if d.hlEdge[[2]int{r, m}] {
-		return []string{fmt.Sprintf("color=%q", d.t.highlight), "penwidth=3.5"}
+		return look{rank: 1, color: d.t.highlight, pen: 3.5}
 	}
-	return nil
+	return look{color: d.t.edge, pen: edgePen}
+}
+
+// attrs returns the edge attributes of l beyond the defaults.
+func (l look) attrs() []string {
+	if l.rank == 0 {
+		return nil
+	}
+	return []string{fmt.Sprintf("color=%q", l.color), fmt.Sprintf("penwidth=%g", l.pen)}
+}
+
+// edgeStyle returns the attributes of the line from report r to manager m.
+func (d *decor) edgeStyle(r, m int) []string {
+	return d.lineLook(r, m).attrs()
 }
 
 // teams picks, for each drawn manager, the leaf reports that can be stacked:
@@ -422,7 +448,7 @@ func (d *decor) card(c *chart, i int, p *graph.Person, nested bool) string {
 		}
 		fmt.Fprintf(&b, `<TR><TD><FONT POINT-SIZE="%g" COLOR="%s"><I>%s</I></FONT></TD></TR>`, d.fs-2, sub, kind)
 	} else if strings.TrimSpace(p.Department) != "" {
-		col := d.dept[p.Department]
+		col := d.deptTxt[p.Department]
 		if t == themes["print"] || col == "" {
 			col = sub
 		}
@@ -447,7 +473,7 @@ func (d *decor) card(c *chart, i int, p *graph.Person, nested bool) string {
 	if nf != nil {
 		b.WriteString(`<TR><TD ALIGN="CENTER"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1"><TR>`)
 		for _, code := range nf.codes {
-			fmt.Fprintf(&b, `<TD BGCOLOR="%s" %s><FONT POINT-SIZE="%g" COLOR="#ffffff"><B>%s</B></FONT></TD>`, t.sev[nf.sev], badgeSize(code, d.fs-2.5), d.fs-2.5, escapeHTML(code))
+			fmt.Fprintf(&b, `<TD BGCOLOR="%s" %s><FONT POINT-SIZE="%g" COLOR="%s"><B>%s</B></FONT></TD>`, t.sevBadge[nf.sev], badgeSize(code, d.fs-2.5), d.fs-2.5, t.sevBadgeText, escapeHTML(code))
 		}
 		b.WriteString(`</TR></TABLE></TD></TR>`)
 	}
@@ -522,7 +548,7 @@ func (d *decor) legend(c *chart, u *unit, opts Options) string {
 	}
 	var codes []string
 	for _, lc := range d.codes {
-		codes = append(codes, fmt.Sprintf(`<FONT COLOR="%s"><B>%s</B></FONT> %s`, t.sev[lc.sev], escapeHTML(lc.code), escapeHTML(lc.rule)))
+		codes = append(codes, fmt.Sprintf(`<FONT COLOR="%s"><B>%s</B></FONT> %s`, t.sevText[lc.sev], escapeHTML(lc.code), escapeHTML(lc.rule)))
 	}
 	if len(codes) > 0 {
 		rows = append(rows, fmt.Sprintf(`<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="%g" COLOR="%s">%s</FONT></TD></TR>`, d.fs, t.subtext, strings.Join(codes, "     ")))

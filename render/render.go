@@ -122,7 +122,16 @@ type Page struct {
 	Title string
 	Data  []byte
 	Note  string
+	// DPI is the resolution a png or jpeg page was drawn at (below the
+	// requested one when capped), 0 for other formats. Under LegibleDPI the
+	// cards' text is too small to read.
+	DPI float64
 }
+
+// LegibleDPI is the lowest raster resolution at which the cards' text (10 pt
+// and smaller) stays readable; a chart capped below it is better split into
+// pages (Options.Split).
+const LegibleDPI = 48
 
 // Render draws the chart in opts.Format (svg, png, jpeg, pdf, dot or
 // mermaid). findings are drawn unless opts.NoFindings; suppressed ones never
@@ -180,11 +189,11 @@ func RenderPages(ctx context.Context, org *graph.Org, findings []graph.Diagnosti
 		case "pdf":
 			svgs = append(svgs, svg)
 		default:
-			img, note, err := rasterize(svg, f, opts)
+			img, dpi, note, err := rasterize(svg, f, opts)
 			if err != nil {
 				return nil, fmt.Errorf("render %s: %w", unitName(u), err)
 			}
-			pages = append(pages, Page{Title: u.title, Data: img, Note: note})
+			pages = append(pages, Page{Title: u.title, Data: img, Note: note, DPI: dpi})
 		}
 	}
 	if f == "pdf" {

@@ -162,8 +162,19 @@ func TestDOTContent(t *testing.T) {
 		"splines=ortho", "ordering=out", "rankdir=TB",
 		// assistant beside the CEO
 		"{rank=same; n" + strconv.Itoa(idx("ceo")) + "; n" + strconv.Itoa(idx("ea")) + "}",
-		// CISO's line to the CTO drawn red and bold
-		"n" + strconv.Itoa(idx("cto")) + " -> n" + strconv.Itoa(idx("ciso")) + ` [color="#dc2626", penwidth=3]`,
+		// CISO's line to the CTO drawn red and bold on the CTO's bus: the
+		// stem, the bar segment to the CISO's point and the drop into it
+		"n" + strconv.Itoa(idx("cto")) + " -> j" + strconv.Itoa(idx("cto")) + ` [color="#dc2626", penwidth=3]`,
+		"bn" + strconv.Itoa(idx("ciso")) + " -> j" + strconv.Itoa(idx("cto")) + ` [color="#dc2626", penwidth=3]`,
+		"bn" + strconv.Itoa(idx("ciso")) + " -> n" + strconv.Itoa(idx("ciso")) + ` [color="#dc2626", penwidth=3]`,
+		// ... while the other reports' drops stay plain
+		"j" + strconv.Itoa(idx("cto")) + " -> n" + strconv.Itoa(idx("eng1")) + "\n",
+		"bn" + strconv.Itoa(idx("eng2")) + " -> n" + strconv.Itoa(idx("eng2")) + "\n",
+		"j" + strconv.Itoa(idx("cto")) + " -> bn" + strconv.Itoa(idx("eng2")) + "\n",
+		// the bar is one rank, in file order, the manager over its middle
+		"{rank=same; bn" + strconv.Itoa(idx("ciso")) + "; j" + strconv.Itoa(idx("cto")) + "; bn" + strconv.Itoa(idx("eng2")) + "}",
+		"n" + strconv.Itoa(idx("cto")) + ` [group="gn` + strconv.Itoa(idx("cto")),
+		"n" + strconv.Itoa(idx("eng1")) + ` [group="gn` + strconv.Itoa(idx("cto")),
 		// dual reporting: second manager does not constrain, and is red
 		"n" + strconv.Itoa(idx("cfo")) + " -> n" + strconv.Itoa(idx("eng1")) + ` [constraint=false, color="#dc2626", penwidth=3]`,
 		// dotted line dashed, not constraining, labelled
@@ -197,8 +208,18 @@ func TestDOTContent(t *testing.T) {
 		t.Error("LR not applied")
 	}
 	h := dot(Options{Highlight: "sec1"}, nil)
-	if got := strings.Count(h, `penwidth=3.5`); got != 4 { // sec1→ciso→cto→ceo→board
-		t.Errorf("highlight draws %d emphasised lines, want 4", got)
+	// sec1→ciso→cto→ceo→board: the drop into each of the four is
+	// emphasised, and no other drop.
+	drops := regexp.MustCompile(`(?m)^\t[bj]\w+ -> (n\d+) \[color="#2563eb", penwidth=3.5\]$`)
+	var got []string
+	for _, m := range drops.FindAllStringSubmatch(h, -1) {
+		got = append(got, m[1])
+	}
+	slices.Sort(got)
+	want := []string{"n" + strconv.Itoa(idx("sec1")), "n" + strconv.Itoa(idx("ciso")), "n" + strconv.Itoa(idx("cto")), "n" + strconv.Itoa(idx("ceo"))}
+	slices.Sort(want)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("highlighted drops (-want +got):\n%s", diff)
 	}
 	sub := dot(Options{Root: "cto", Depth: 1}, nil)
 	if strings.Contains(sub, "Dana Reyes") || !strings.Contains(sub, "Lee Chen") || strings.Contains(sub, "Tom Berg") {

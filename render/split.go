@@ -1,7 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"slices"
+
+	"github.com/orgchart/orgchart/graph"
 )
 
 // splitDepartments returns one unit per department (sorted by name; entries
@@ -73,4 +76,80 @@ func pageTitle(org, part, fallback string) string {
 		return org
 	}
 	return org + " — " + part
+}
+
+// SplitPageSlots is the widest page SuggestSplit accepts, in card widths
+// side by side: about what a raster capped at MaxRasterSide shows at
+// LegibleDPI (16,384 px at 48 dpi is 24,576 pt; a card and its spacing take
+// about 190 pt).
+const SplitPageSlots = 128
+
+// SuggestSplit returns the Options.Split to suggest for a chart too large
+// for one legible page: "depth:N" with the smallest N from 1 to 8 whose
+// unit pages (not the overview, which only grows with N) are each at most
+// SplitPageSlots cards wide, else the deepest tried. The width is estimated
+// from the leaves (a stacked team of leaves, with Options.Compact, is 2 or 3
+// cards wide); nothing is laid out, so it is cheap.
+func SuggestSplit(org *graph.Org, opts Options) string {
+	if org == nil {
+		return "depth:2"
+	}
+	c := newChart(org)
+	best := "depth:2"
+	for n := 1; n <= 8; n++ {
+		opts.Split = fmt.Sprintf("depth:%d", n)
+		units, err := c.units(opts)
+		if err != nil {
+			return best
+		}
+		widest := 0
+		for _, u := range units[1:] {
+			widest = max(widest, c.slots(u, opts.Compact))
+		}
+		best = opts.Split
+		if widest <= SplitPageSlots {
+			return best
+		}
+	}
+	return best
+}
+
+// slots estimates the width of unit u in cards: one per leaf, and for a
+// manager with compactMin or more leaf reports (when compact) the columns of
+// their stack instead.
+func (c *chart) slots(u *unit, compact bool) int {
+	leaf := func(i int) bool {
+		for _, r := range c.reports[i] {
+			if u.in[r] {
+				return false
+			}
+		}
+		return true
+	}
+	total := 0
+	for m := range c.org.People {
+		if !u.in[m] {
+			continue
+		}
+		if len(c.managers[m]) == 0 || !u.in[c.managers[m][0]] {
+			if leaf(m) {
+				total++ // a lone top
+			}
+		}
+		leaves := 0
+		for _, r := range c.reports[m] {
+			if u.in[r] && c.managers[r][0] == m && leaf(r) {
+				leaves++
+			}
+		}
+		switch {
+		case !compact || leaves < compactMin:
+			total += leaves
+		case leaves > 8:
+			total += 3
+		default:
+			total += 2
+		}
+	}
+	return total
 }

@@ -1,6 +1,11 @@
 package render
 
-import "github.com/orgchart/orgchart/graph"
+import (
+	"fmt"
+	"math"
+
+	"github.com/orgchart/orgchart/graph"
+)
 
 // theme is a set of colours. Colours are "#rrggbb" strings written into DOT
 // attributes; they never come from user input.
@@ -12,6 +17,14 @@ type theme struct {
 	badgeFill, badgeText                                  string
 	sev                                                   map[graph.Severity]string
 	palette                                               []string
+
+	// Text variants, derived in init so that text meets WCAG AA (contrast
+	// of at least 4.5:1) on the background it is drawn on; the stripes,
+	// outlines and lines keep the base colours above.
+	paletteText  []string                  // department names on cardFill
+	sevText      map[graph.Severity]string // finding codes in the legend, on bg
+	sevBadge     map[graph.Severity]string // fill of a finding-code badge
+	sevBadgeText string                    // text on a finding-code badge
 }
 
 var themes = map[string]*theme{
@@ -51,6 +64,90 @@ var themes = map[string]*theme{
 		},
 		palette: []string{"#222222", "#777777", "#aaaaaa", "#444444", "#999999", "#cccccc", "#333333", "#888888", "#bbbbbb", "#666666"},
 	},
+}
+
+// minContrast is WCAG 2's AA contrast ratio for normal-size text.
+const minContrast = 4.5
+
+func init() {
+	for _, t := range themes {
+		t.paletteText = make([]string, len(t.palette))
+		for i, c := range t.palette {
+			t.paletteText[i] = readableOn(c, t.cardFill)
+		}
+		// Light text on the badge where the severity colours are dark, dark
+		// text where they are light (the dark theme).
+		t.sevBadgeText = "#ffffff"
+		if luminance(t.sev[graph.SeverityError]) > 0.18 {
+			t.sevBadgeText = t.bg
+		}
+		t.sevText = map[graph.Severity]string{}
+		t.sevBadge = map[graph.Severity]string{}
+		for s, c := range t.sev {
+			t.sevText[s] = readableOn(c, t.bg)
+			t.sevBadge[s] = readableOn(c, t.sevBadgeText)
+		}
+	}
+}
+
+// readableOn returns fg if it is readable on bg, else fg darkened (on a light bg) or lightened (on a dark
+// bg) in small steps towards black or white, until its contrast with bg is
+// at least minContrast (plus a small margin, so rounding in a viewer cannot
+// take it under). The hue is kept, so a department's text still
+// matches its stripe.
+func readableOn(fg, bg string) string {
+	if contrast(fg, bg) >= minContrast {
+		return fg
+	}
+	target := "#000000"
+	if luminance(bg) < 0.18 {
+		target = "#ffffff"
+	}
+	for k := 2; k <= 100; k += 2 {
+		c := mix(fg, target, float64(k)/100)
+		if contrast(c, bg) >= minContrast+0.05 {
+			return c
+		}
+	}
+	return target
+}
+
+// rgb parses "#rrggbb" into components in [0, 1].
+func rgb(c string) (r, g, b float64) {
+	var ri, gi, bi int
+	if _, err := fmt.Sscanf(c, "#%02x%02x%02x", &ri, &gi, &bi); err != nil {
+		panic(fmt.Sprintf("render: bad theme colour %q", c)) // themes are constants
+	}
+	return float64(ri) / 255, float64(gi) / 255, float64(bi) / 255
+}
+
+// mix returns a + (b - a)·k, per sRGB component.
+func mix(a, b string, k float64) string {
+	ar, ag, ab := rgb(a)
+	br, bg, bb := rgb(b)
+	ch := func(x, y float64) int { return int(math.Round((x + (y-x)*k) * 255)) }
+	return fmt.Sprintf("#%02x%02x%02x", ch(ar, br), ch(ag, bg), ch(ab, bb))
+}
+
+// luminance is WCAG 2's relative luminance of an sRGB colour.
+func luminance(c string) float64 {
+	lin := func(v float64) float64 {
+		if v <= 0.04045 {
+			return v / 12.92
+		}
+		return math.Pow((v+0.055)/1.055, 2.4)
+	}
+	r, g, b := rgb(c)
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// contrast is WCAG 2's contrast ratio of two colours, from 1 to 21.
+func contrast(a, b string) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
 }
 
 func themeFor(name string) *theme {

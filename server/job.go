@@ -51,7 +51,7 @@ func renderOptions(o Options, format string) (render.Options, error) {
 		Direction:   strings.ToUpper(o["direction"]),
 		Theme:       strings.ToLower(o["theme"]),
 		Transparent: o.Bool("transparent", false),
-		Compact:     o.Bool("compact", false),
+		Compact:     o.Bool("compact", true),
 		Preset:      strings.ToLower(o["preset"]),
 		NoFindings:  !o.Bool("findings", true),
 	}

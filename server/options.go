@@ -64,7 +64,7 @@ var optionSpecs = map[string]optionSpec{
 	"highlight":      {kind: optString, summary: "id whose chain of command is highlighted"},
 	"redact":         {kind: optBool, summary: "hide names, e-mails and photos; keep titles and roles"},
 	"direction":      {kind: optString, summary: "layout direction: TB, LR, BT or RL (alias: layout)"},
-	"compact":        {kind: optBool, summary: "smaller boxes and spacing"},
+	"compact":        {kind: optBool, summary: "stack 4 or more leaf reports in columns so wide teams fit (default true)"},
 	"transparent":    {kind: optBool, summary: "transparent background"},
 	"preset":         {kind: optString, summary: "slide preset (see orgchart render --help)"},
 	"findings":       {kind: optBool, summary: "mark findings on the chart (default true)"},

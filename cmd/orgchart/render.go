@@ -14,6 +14,15 @@ import (
 
 func init() { subcommands = append(subcommands, newRenderCmd) }
 
+// splitExample is the -o to suggest with --split: out, or chart.png when
+// writing to standard output (--split needs a file name).
+func splitExample(out string) string {
+	if out == "" || out == "-" {
+		return "chart.png"
+	}
+	return out
+}
+
 // extFormats maps an output file extension to a render format.
 var extFormats = map[string]string{
 	".svg": "svg", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".pdf": "pdf",
@@ -36,7 +45,10 @@ The format comes from --format, else from the -o extension (.svg .png .jpg
 output. Files are written atomically. Findings of the rules (as validate
 finds them, with --policy and --profile) are drawn unless --no-findings.
 With --split, one page per department or per unit at a depth: a multi-page
-PDF, or numbered files (out-1.svg, out-2.svg, ...) for other formats.`,
+PDF, or numbered files (out-1.svg, out-2.svg, ...) for other formats.
+Managers with 4 or more reports who have no reports of their own get them
+stacked in 2-3 columns (--compact, on by default; --compact=false draws
+every report in one row).`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeCharts,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -67,7 +79,7 @@ PDF, or numbered files (out-1.svg, out-2.svg, ...) for other formats.`,
 	fs.StringVar(&opts.Direction, "direction", "TB", "layout direction: TB|LR")
 	fs.StringVar(&opts.Theme, "theme", "light", "colours: "+strings.Join(render.Themes, "|"))
 	fs.BoolVar(&opts.Transparent, "transparent", false, "no background (svg, png, pdf)")
-	fs.BoolVar(&opts.Compact, "compact", false, "stack teams of leaf reports in columns so wide teams fit")
+	fs.BoolVar(&opts.Compact, "compact", true, "stack 4 or more leaf reports of a manager in 2-3 columns so wide teams fit (--compact=false: one row)")
 	fs.StringVar(&opts.Preset, "preset", "", "page preset: "+strings.Join(render.PresetNames, "|"))
 	fs.Float64Var(&opts.DPI, "dpi", 0, "raster resolution for png/jpeg (default "+strconv.Itoa(render.DefaultDPI)+")")
 	fs.BoolVar(&opts.NoFindings, "no-findings", false, "do not draw the rules' findings")
@@ -102,6 +114,10 @@ PDF, or numbered files (out-1.svg, out-2.svg, ...) for other formats.`,
 		for _, p := range pages {
 			if p.Note != "" {
 				fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", org.File, p.Note)
+			}
+			if p.Note != "" && p.DPI > 0 && p.DPI < render.LegibleDPI && split == "" {
+				fmt.Fprintf(e.stderr, "orgchart: %s: at %.0f dpi the text is unreadable: try --split %s -o %s (an overview, then one page per unit)\n",
+					org.File, p.DPI, render.SuggestSplit(org, opts), splitExample(out))
 			}
 		}
 		if len(pages) == 1 {
