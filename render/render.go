@@ -19,6 +19,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"slices"
@@ -185,7 +186,7 @@ func RenderPages(ctx context.Context, org *graph.Org, findings []graph.Diagnosti
 		}
 		switch f {
 		case "svg":
-			pages = append(pages, Page{Title: u.title, Data: svg})
+			pages = append(pages, Page{Title: u.title, Data: svgFontFallback(svg)})
 		case "pdf":
 			svgs = append(svgs, svg)
 		default:
@@ -255,4 +256,20 @@ func Mermaid(org *graph.Org, findings []graph.Diagnostic, opts Options) ([]byte,
 		return nil, err
 	}
 	return c.mermaid(units[0], findings, opts), nil
+}
+
+// svgFontFamily is what Graphviz writes for fontName; svgFontStack is what
+// an SVG viewer gets instead: the metric-compatible families in the order a
+// viewer is likely to have them (Helvetica on macOS, Arial on Windows,
+// Liberation Sans on Linux), so text keeps the widths Graphviz laid out and
+// left-aligned legend entries do not run into each other. PNG, JPEG and PDF
+// are drawn with the embedded Liberation Sans and do not depend on this.
+const (
+	svgFontFamily = `font-family="Helvetica,sans-Serif"`
+	svgFontStack  = `font-family="Helvetica,Arial,'Liberation Sans',sans-serif"`
+)
+
+// svgFontFallback rewrites Graphviz's font-family attributes to svgFontStack.
+func svgFontFallback(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte(svgFontFamily), []byte(svgFontStack))
 }

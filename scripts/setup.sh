@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what orgchart needs beyond Go modules, on a fresh Debian machine:
-#   - chromium (headless browser test of the editor page, driven by chromedp)
+#   - chromium (headless browser test of the editor page, driven by chromedp),
+#     with fonts-liberation so the page shows SVG text with the metrics
+#     Graphviz laid it out with (Helvetica/Arial-compatible)
 #   - poppler-utils (pdftoppm/pdfinfo, used by tests and to look at PDFs)
 #   - the npm packages of the remark-kroki client test (test/remark)
 #   - with --bench: graphviz (native `dot`, the reference in `make bench`)
@@ -9,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=(chromium poppler-utils)
+want=(chromium fonts-liberation poppler-utils)
 if [[ "${1:-}" == "--bench" ]]; then
   want+=(graphviz time)
 fi
