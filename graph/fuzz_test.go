@@ -128,6 +128,11 @@ func FuzzLoadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		org, err := Load("f.csv", data, LoadOptions{Format: "csv"})
 		checkLoad(t, org, err)
+		// The parallel read of large files, cut into two, three and
+		// one chunk per record, must agree with the one-core read.
+		if diff, _ := sameCSVParallel("f.csv", data); diff != "" {
+			t.Fatal(diff)
+		}
 	})
 }
 

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -55,11 +56,41 @@ func Load(name string, data []byte, opts LoadOptions) (*Org, error) {
 
 // LoadFile reads the chart in the file at path (see Load).
 func LoadFile(path string, opts LoadOptions) (*Org, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
 	return Load(path, data, opts)
+}
+
+// readFile is os.ReadFile into a buffer advised for huge pages when the
+// file is large (see makeHuge): a million-person CSV is 100 MB.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := 512 // standard input, a pipe: grown as it is read
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() < 1<<40 && int64(int(fi.Size())) == fi.Size() {
+		size = int(fi.Size())
+	}
+	// One byte more than the size, so that a file that has not grown
+	// reads in one go and a file that has is read to its end anyway.
+	data := makeHuge[byte](0, size+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // DetectFormat names the format of a chart: by the extension of name (.yaml,

@@ -122,20 +122,37 @@ const maxCSVErrors = 1000
 // of the cell (as csv.Reader.FieldPos gives it, so quoted cells spanning
 // lines count) and the field number, one-based.
 func loadCSV(name string, data []byte, inf *inferer) (*Org, error) {
+	org, _, err := loadCSVChunks(name, data, inf, 0)
+	return org, err
+}
+
+// csvRows is what reading the rows of a CSV file needs from its header.
+type csvRows struct {
+	name   string
+	comma  rune
+	cols   []csvColumn
+	idCol  int // the column of the id
+	nKnown int // the most positions a row keeps in Person.FieldPos
+}
+
+// loadCSVChunks is loadCSV with the rows read in chunks in parallel
+// (readParallel): chunks < 0 reads them on one core, 0 cuts one chunk per
+// core for large files, n > 0 cuts about n chunks whatever the size (tests).
+// parallel reports whether the rows were read in parallel.
+func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *Org, parallel bool, err error) {
 	data = bytes.TrimPrefix(data, bom)
-	org := &Org{File: name, Format: "csv", Pos: Pos{File: name, Line: 1, Column: 1}}
+	org = &Org{File: name, Format: "csv", Pos: Pos{File: name, Line: 1, Column: 1}}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sniffDelimiter(data)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	var errs ErrorList
 
 	header, err := r.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, errAt(org.Pos, `the CSV file is empty: its first row must be a header naming the columns, such as "id,name,title,manager id"`)
+		return nil, false, errAt(org.Pos, `the CSV file is empty: its first row must be a header naming the columns, such as "id,name,title,manager id"`)
 	}
 	if err != nil {
-		return nil, csvError(name, err)
+		return nil, false, csvError(name, err)
 	}
 	cols := make([]csvColumn, len(header))
 	var use [numCols]int // column index + 1 of each kind in use
@@ -182,23 +199,41 @@ func loadCSV(name string, data []byte, inf *inferer) (*Org, error) {
 	if use[colID] == 0 {
 		if use[colEmail] == 0 {
 			line, _ := r.FieldPos(0)
-			return nil, errAt(Pos{File: name, Line: line, Column: 1},
+			return nil, false, errAt(Pos{File: name, Line: line, Column: 1},
 				`the CSV header has no id column: name one "id", "employee id", "employee number", "person id", "worker id" or "email"`)
 		}
 		use[colID] = use[colEmail] // the e-mail address is the id
 	}
-	idCol := use[colID] - 1
-
+	rows := &csvRows{name: name, comma: r.Comma, cols: cols, idCol: use[colID] - 1, nKnown: 1}
 	// The most positions a row keeps (see above).
-	nKnown := 1
 	for _, c := range []csvCol{colKind, colTitle, colVacant, colAssistant} {
 		if use[c] > 0 {
-			nKnown++
+			rows.nKnown++
 		}
 	}
+	people, parallel := rows.readParallel(data, int(r.InputOffset()), inf, chunks)
+	if !parallel {
+		var errs ErrorList
+		people, errs = rows.read(r, 0, estimateRows(data), inf)
+		if err := errs.Err(); err != nil {
+			return nil, false, err
+		}
+	}
+	org.People = people
+	finishDiagnostics(org.Diagnostics)
+	return org, parallel, nil
+}
 
+// read reads the rows from r, whose line numbers are lineOff lines into
+// the file, and returns the entries (indexed from 0) and the errors, which
+// stop the read at the first CSV syntax error or after maxCSVErrors. The
+// line of a syntax error is r's own: only the one-core read (lineOff 0)
+// reports errors, the parallel read falls back to it on any.
+func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Person, ErrorList) {
+	name, cols, idCol, nKnown := h.name, h.cols, h.idCol, h.nKnown
 	var (
-		people  = make([]*Person, 0, estimateRows(data))
+		errs    ErrorList
+		people  = makeHuge[*Person](0, estRows)
 		slab    []Person
 		fpSlab  []FieldAt
 		refSlab []Ref
@@ -223,6 +258,7 @@ func loadCSV(name string, data []byte, inf *inferer) (*Org, error) {
 			continue
 		}
 		line, _ := r.FieldPos(0)
+		line += lineOff
 		rowPos := Pos{File: name, Line: line, Column: 1}
 		if len(rec) != len(cols) {
 			addErr(&errs, rowPos, "row has "+strconv.Itoa(len(rec))+" fields but the header has "+strconv.Itoa(len(cols))+
@@ -233,7 +269,8 @@ func loadCSV(name string, data []byte, inf *inferer) (*Org, error) {
 			continue
 		}
 		if len(slab) == 0 {
-			slab = make([]Person, min(max(cap(people)-len(people), 64), 1<<16))
+			k := min(max(cap(people)-len(people), 64), 1<<16)
+			slab = makeHuge[Person](k, k)
 		}
 		p := &slab[0]
 		slab = slab[1:]
@@ -262,8 +299,8 @@ func loadCSV(name string, data []byte, inf *inferer) (*Org, error) {
 				continue
 			}
 			pos := rowPos
-			if l, _ := r.FieldPos(i); l != line {
-				pos.Line = l
+			if l, _ := r.FieldPos(i); l+lineOff != line {
+				pos.Line = l + lineOff
 			}
 			pos.Column = i + 1
 			if i == idCol {
@@ -286,7 +323,8 @@ func loadCSV(name string, data []byte, inf *inferer) (*Org, error) {
 			case colManager, colDotted:
 				n := 1 + strings.Count(v, ";") + strings.Count(v, "|")
 				if len(refSlab) < n {
-					refSlab = make([]Ref, max(n, min(cap(people)-len(people), 4096)))
+					k := max(n, min(cap(people)-len(people), 1<<16))
+					refSlab = makeHuge[Ref](k, k)
 				}
 				refs := refSlab[:0:n]
 				for v != "" {
@@ -381,12 +419,7 @@ func loadCSV(name string, data []byte, inf *inferer) (*Org, error) {
 	if len(errs) >= maxCSVErrors {
 		addErr(&errs, errs[len(errs)-1].Pos, "too many errors: stopped reading")
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	org.People = people
-	finishDiagnostics(org.Diagnostics)
-	return org, nil
+	return people, errs
 }
 
 // estimateRows guesses the number of rows from the number of lines, capped

@@ -2,7 +2,9 @@ package graph
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	dgraph "github.com/dominikbraun/graph"
 )
@@ -133,8 +135,29 @@ func Build(org *Org) *Graph {
 func build(org *Org, dg dgraph.Graph[int, int]) *Graph {
 	n := len(org.People)
 	g := &Graph{org: org, index: newIDIndex(org.People), dup: newVertexSet(n)}
+	g.resolveLines(g.indexEntries(), 0)
+	if n < parallelBuildMin || runtime.GOMAXPROCS(0) < 2 {
+		g.buildDgraph(dg)
+		g.buildInverse()
+		g.findCycles(g.number())
+		return g
+	}
+	// The dominikbraun/graph graph and the indexes are built from the
+	// lines independently of each other.
+	var wg sync.WaitGroup
+	wg.Go(func() { g.buildDgraph(dg) })
+	g.buildInverse()
+	cycles := g.number()
+	wg.Wait()
+	g.findCycles(cycles)
+	return g
+}
+
+// indexEntries fills the id index and the duplicates, and returns the
+// number of references of the entries that are not duplicates.
+func (g *Graph) indexEntries() int {
 	nlines := 0
-	for i, p := range org.People {
+	for i, p := range g.org.People {
 		k := Key(p.ID)
 		if k == "" {
 			continue // cannot be referred to
@@ -145,20 +168,83 @@ func build(org *Org, dg dgraph.Graph[int, int]) *Graph {
 		}
 		nlines += len(p.ReportsTo) + len(p.Dotted)
 	}
-	g.resolveLines(nlines)
-	g.buildDgraph(dg)
-	g.buildInverse()
-	g.findCycles(g.number())
-	return g
+	return nlines
 }
 
-// resolveLines fills lines, outStart and solidEnd.
-func (g *Graph) resolveLines(capacity int) {
+// parallelBuildMin is the number of entries from which Build resolves the
+// lines on several cores.
+const parallelBuildMin = 1 << 16
+
+// resolveLines fills lines, outStart and solidEnd. capacity is the number
+// of references of the entries that are not duplicates. The entries are
+// resolved in workers ranges on as many goroutines, whose lines are then
+// joined in entry order; 0 workers means one per core (at most 8) for
+// charts of parallelBuildMin entries or more, else one.
+func (g *Graph) resolveLines(capacity, workers int) {
 	n := len(g.org.People)
-	g.lines = make([]Line, 0, capacity)
-	g.outStart = make([]int32, n+1)
-	g.solidEnd = make([]int32, n)
-	seen := make([]int32, n) // seen[t] == i+1: i already has a line to t
+	g.outStart = makeHuge[int32](n+1, n+1)
+	g.solidEnd = makeHuge[int32](n, n)
+	if workers == 0 {
+		workers = 1
+		if n >= parallelBuildMin {
+			workers = min(runtime.GOMAXPROCS(0), 8)
+		}
+	}
+	workers = min(workers, max(n, 1))
+	if workers < 2 {
+		g.lines = g.resolveRange(0, n, makeHuge[Line](0, capacity))
+		g.outStart[n] = int32(len(g.lines))
+		return
+	}
+	// Each range resolves into its own part of one slice, sized by the
+	// range's references (an upper bound); the parts are then moved down
+	// to follow each other.
+	bounds := make([]int, workers+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			lo, hi := w*n/workers, (w+1)*n/workers
+			c := 0
+			for i, p := range g.org.People[lo:hi] {
+				if !g.dup.has(lo + i) {
+					c += len(p.ReportsTo) + len(p.Dotted)
+				}
+			}
+			bounds[w+1] = c
+		})
+	}
+	wg.Wait()
+	for w := range workers {
+		bounds[w+1] += bounds[w]
+	}
+	all := makeHuge[Line](bounds[workers], bounds[workers])
+	parts := make([][]Line, workers)
+	for w := range workers {
+		wg.Go(func() {
+			lo, hi := w*n/workers, (w+1)*n/workers
+			parts[w] = g.resolveRange(lo, hi, all[bounds[w]:bounds[w]:bounds[w+1]])
+		})
+	}
+	wg.Wait()
+	g.lines = all[:0]
+	for w, part := range parts {
+		if base := int32(len(g.lines)); base > 0 {
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				g.outStart[i] += base
+				g.solidEnd[i] += base
+			}
+		}
+		g.lines = append(g.lines, part...) // within all: a move down
+	}
+	g.outStart[n] = int32(len(g.lines))
+}
+
+// resolveRange appends to lines the lines of entries lo to hi-1 and sets
+// their outStart and solidEnd relative to the start of lines. It only reads
+// the graph's id index, so ranges can be resolved concurrently.
+func (g *Graph) resolveRange(lo, hi int, lines []Line) []Line {
+	n := len(g.org.People)
+	seen := makeHuge[int32](n, n) // seen[t] == i+1: i already has a line to t
 	// Neighbours in a file often share their manager: remember the last
 	// reference resolved, which saves most map lookups.
 	lastID, lastT, lastOK := "", int32(0), false
@@ -172,23 +258,24 @@ func (g *Graph) resolveLines(capacity int) {
 			return
 		}
 		seen[t] = int32(i + 1)
-		g.lines = append(g.lines, Line{From: i, To: int(t), Kind: kind, Type: ref.Type, Pos: ref.Pos})
+		lines = append(lines, Line{From: i, To: int(t), Kind: kind, Type: ref.Type, Pos: ref.Pos})
 	}
-	for i, p := range g.org.People {
-		g.outStart[i] = int32(len(g.lines))
+	for i := lo; i < hi; i++ {
+		p := g.org.People[i]
+		g.outStart[i] = int32(len(lines))
 		if !g.dup.has(i) {
 			for r := range p.ReportsTo {
 				add(i, &p.ReportsTo[r], Solid)
 			}
 		}
-		g.solidEnd[i] = int32(len(g.lines))
+		g.solidEnd[i] = int32(len(lines))
 		if !g.dup.has(i) {
 			for r := range p.Dotted {
 				add(i, &p.Dotted[r], Dotted)
 			}
 		}
 	}
-	g.outStart[n] = int32(len(g.lines))
+	return lines
 }
 
 // solidLine is the edge data of every untyped solid line.
@@ -254,9 +341,9 @@ func (g *Graph) buildInverse() {
 	// Each start array first counts its bucket's entries at the bucket's
 	// index, then holds running totals (bucket ends); placing the entries
 	// in reverse, each at --end, leaves the bucket starts in place.
-	g.repStart = make([]int32, n+1)
-	g.dinStart = make([]int32, n+1)
-	g.kidStart = make([]int32, n+1)
+	g.repStart = makeHuge[int32](n+1, n+1)
+	g.dinStart = makeHuge[int32](n+1, n+1)
+	g.kidStart = makeHuge[int32](n+1, n+1)
 	ndotted := 0
 	for _, l := range g.lines {
 		if l.Kind == Solid {
@@ -279,9 +366,9 @@ func (g *Graph) buildInverse() {
 	if n > 0 {
 		g.repStart[n], g.dinStart[n], g.kidStart[n] = g.repStart[n-1], g.dinStart[n-1], g.kidStart[n-1]
 	}
-	g.reports = make([]int, g.repStart[n])
+	g.reports = makeHuge[int](int(g.repStart[n]), int(g.repStart[n]))
 	g.dottedIn = make([]Line, ndotted)
-	g.kids = make([]int32, g.kidStart[n])
+	g.kids = makeHuge[int32](int(g.kidStart[n]), int(g.kidStart[n]))
 	for k := len(g.lines) - 1; k >= 0; k-- {
 		l := &g.lines[k]
 		if l.Kind == Solid {
@@ -311,9 +398,9 @@ type treeFrame struct {
 // returns the cycles of first managers, each in line order.
 func (g *Graph) number() [][]int32 {
 	n := len(g.org.People)
-	g.tin = make([]int32, n)
-	g.tout = make([]int32, n)
-	g.level = make([]int32, n)
+	g.tin = makeHuge[int32](n, n)
+	g.tout = makeHuge[int32](n, n)
+	g.level = makeHuge[int32](n, n)
 	for i := range g.level {
 		g.level[i] = -1
 	}

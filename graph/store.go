@@ -61,10 +61,10 @@ var _ dgraph.Store[int, int] = (*compactStore)(nil)
 func newCompactStore(vertices, edges int) *compactStore {
 	return &compactStore{
 		present: make([]uint64, 0, (vertices+63)/64),
-		head:    make([]int32, 0, vertices),
-		dst:     make([]int32, 0, edges),
-		next:    make([]int32, 0, edges),
-		pal:     make([]uint8, 0, edges),
+		head:    makeHuge[int32](0, vertices),
+		dst:     makeHuge[int32](0, edges),
+		next:    makeHuge[int32](0, edges),
+		pal:     makeHuge[uint8](0, edges),
 	}
 }
 
@@ -364,7 +364,7 @@ func newIDIndex(people []*Person) *idIndex {
 	for size < len(people)+len(people)/2 {
 		size <<= 1
 	}
-	return &idIndex{people: people, slots: make([]uint64, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
+	return &idIndex{people: people, slots: makeHuge[uint64](size, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
 }
 
 // key returns the key of entry i.

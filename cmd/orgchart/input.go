@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -136,10 +137,13 @@ func loadInput(e *env, name string, opts graph.LoadOptions) (*graph.Org, error) 
 			return nil, fmt.Errorf("read standard input: %w", err)
 		}
 	} else {
-		data, err = os.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("read chart: %w", err)
+		// LoadFile reads big files into memory backed by huge pages,
+		// which a million-person chart loads noticeably faster from.
+		org, err := graph.LoadFile(name, opts)
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			return nil, fmt.Errorf("read chart: %w", pe)
 		}
+		return org, err
 	}
 	org, err := graph.Load(name, data, opts)
 	if err != nil {

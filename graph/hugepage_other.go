@@ -1,0 +1,8 @@
+//go:build !linux
+
+package graph
+
+import "unsafe"
+
+// adviseHugePages is a no-op where transparent huge pages are not known.
+func adviseHugePages(unsafe.Pointer, uintptr) {}
