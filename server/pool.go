@@ -90,12 +90,10 @@ func NewPool(cfg PoolConfig) (*Pool, error) {
 	}
 	p.slots <- first
 	for i := 1; i < cfg.Size; i++ {
-		p.bg.Add(1)
-		go func() {
-			defer p.bg.Done()
+		p.background(func() {
 			pr, _ := p.start() // nil on failure: started again on first use
 			p.slots <- pr
-		}()
+		})
 	}
 	return p, nil
 }
@@ -244,11 +242,27 @@ func (p *Pool) retire(pr *proc) {
 // the background and put in the slot.
 func (p *Pool) replace(reason string) {
 	p.cfg.OnRestart(reason)
+	p.background(func() {
+		pr, _ := p.start()
+		p.slots <- pr
+	})
+}
+
+// background runs f in a goroutine that Close waits for, unless the pool is
+// closed. The check and the WaitGroup's Add happen under p.mu, and Close
+// marks the pool closed under p.mu before it waits, so no Add can race with
+// Close's Wait (a WaitGroup must not be added to while it is waited on from
+// zero).
+func (p *Pool) background(f func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed.Load() {
+		return
+	}
 	p.bg.Add(1)
 	go func() {
 		defer p.bg.Done()
-		pr, _ := p.start()
-		p.slots <- pr
+		f()
 	}()
 }
 
@@ -329,11 +343,20 @@ func (p *Pool) Render(ctx context.Context, job *Job) ([]byte, error) {
 }
 
 func (p *Pool) retireAsync(pr *proc, reason string) {
-	p.bg.Add(1)
-	go func() {
-		defer p.bg.Done()
-		p.retire(pr)
-	}()
+	p.mu.Lock()
+	closed := p.closed.Load()
+	if !closed {
+		p.bg.Add(1)
+		go func() {
+			defer p.bg.Done()
+			p.retire(pr)
+		}()
+	}
+	p.mu.Unlock()
+	if closed {
+		p.retire(pr) // Close has taken or will take the rest
+		return
+	}
 	p.replace(reason)
 }
 
@@ -345,10 +368,11 @@ func isJobError(err error) bool {
 // Close stops every worker; renders in flight fail. It waits for background
 // starts to finish.
 func (p *Pool) Close() error {
+	p.mu.Lock()
 	if p.closed.Swap(true) {
+		p.mu.Unlock()
 		return nil
 	}
-	p.mu.Lock()
 	procs := make([]*proc, 0, len(p.procs))
 	for pr := range p.procs {
 		procs = append(procs, pr)
