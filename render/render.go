@@ -225,37 +225,39 @@ func unitName(u *unit) string {
 // DOT returns the Graphviz DOT of the chart (Options.Split and Format are
 // ignored). It is pure Go and deterministic.
 func DOT(org *graph.Org, findings []graph.Diagnostic, opts Options) ([]byte, error) {
-	opts.Split, opts.Format = "", "dot"
-	if err := opts.Validate(); err != nil {
-		return nil, err
-	}
-	if org == nil {
-		return nil, fmt.Errorf("render: no chart")
-	}
-	c := newChart(org)
-	units, err := c.units(opts)
+	c, u, opts, err := whole(org, opts, "dot")
 	if err != nil {
 		return nil, err
 	}
-	return c.dot(units[0], findings, opts), nil
+	return c.dot(u, findings, opts), nil
 }
 
 // Mermaid returns a Mermaid `flowchart` of the chart that GitHub and GitLab
 // render in Markdown (Options.Split and Format are ignored).
 func Mermaid(org *graph.Org, findings []graph.Diagnostic, opts Options) ([]byte, error) {
-	opts.Split, opts.Format = "", "mermaid"
-	if err := opts.Validate(); err != nil {
+	c, u, opts, err := whole(org, opts, "mermaid")
+	if err != nil {
 		return nil, err
 	}
+	return c.mermaid(u, findings, opts), nil
+}
+
+// whole validates opts for one unsplit page in format and returns the chart
+// and its single unit, for the text formats that take no layout.
+func whole(org *graph.Org, opts Options, format string) (*chart, *unit, Options, error) {
+	opts.Split, opts.Format = "", format
+	if err := opts.Validate(); err != nil {
+		return nil, nil, opts, err
+	}
 	if org == nil {
-		return nil, fmt.Errorf("render: no chart")
+		return nil, nil, opts, fmt.Errorf("render: no chart")
 	}
 	c := newChart(org)
 	units, err := c.units(opts)
 	if err != nil {
-		return nil, err
+		return nil, nil, opts, err
 	}
-	return c.mermaid(units[0], findings, opts), nil
+	return c, units[0], opts, nil
 }
 
 // svgFontFamily is what Graphviz writes for fontName; svgFontStack is what
