@@ -326,40 +326,12 @@ func writeRule(w *bytes.Buffer, format string, r *check.Rule) {
 	case "json":
 		writeJSONValue(w, toJSONRule(r))
 	case "markdown":
-		fmt.Fprintf(w, "# %s %s\n\n", r.Code, r.Name)
-		fmt.Fprintf(w, "Default severity: **%s**. Profile: `%s` (%s).\n\n", r.Severity, r.Profile, def)
-		fmt.Fprintf(w, "Fires when %s.\n", r.Summary)
-		if r.Doc != "" {
-			fmt.Fprintf(w, "\n## Why\n\n%s\n", strings.TrimSpace(r.Doc))
-		}
-		if r.Fix != "" {
-			fmt.Fprintf(w, "\n## How to fix\n\n%s\n", strings.TrimSpace(r.Fix))
-		}
-		if fixShowsException(r) {
-			w.WriteString("\n## Changing the rule\n\n")
-		} else {
-			fmt.Fprintf(w, "\n## Recording an exception\n\nIf the structure is intended, record a dated, approved exception in the chart's `policy` section or a `--policy` file:\n\n```yaml\n%s```\n\n", exceptionExample(r))
-		}
-		fmt.Fprintf(w, "To change the rule for the whole chart (severity, parameters, or off):\n\n```yaml\n%s```\n", offExample(r))
-		if len(r.Params) > 0 {
-			w.WriteString("\n## Parameters\n\n")
-			for _, k := range slices.Sorted(maps.Keys(r.Params)) {
-				fmt.Fprintf(w, "- `%s`: default %d\n", k, r.Params[k])
-			}
-		}
-		if len(changing) > 0 {
-			w.WriteString("\n## Profiles\n\n")
-			for _, c := range changing {
-				fmt.Fprintf(w, "- %s\n", c)
-			}
-		}
-		if len(r.Sources) > 0 {
-			w.WriteString("\n## Sources\n\n")
-			for _, s := range r.Sources {
-				fmt.Fprintf(w, "- %s\n", s)
-			}
-		}
-		fmt.Fprintf(w, "\nDocumentation: <%s>\n", check.DocURL(r.Code))
+		// The rule's documentation page (docs/rules/CODE.md), without its
+		// "generated, do not edit" comment.
+		var page bytes.Buffer
+		_ = check.WriteRuleDoc(&page, r) // writes to memory: cannot fail
+		_, body, _ := strings.Cut(page.String(), "-->\n")
+		w.WriteString(strings.TrimPrefix(body, "\n"))
 	default:
 		fmt.Fprintf(w, "%s %s\n", r.Code, r.Name)
 		fmt.Fprintf(w, "severity: %s (default)   profile: %s (%s)\n\n", r.Severity, r.Profile, def)
