@@ -199,11 +199,7 @@ func findPeopleList(data []byte) (peopleLine, start, end, indent int) {
 	line := 1
 	off := 0
 	for off < len(data) {
-		eol := bytes.IndexByte(data[off:], '\n')
-		next := len(data)
-		if eol >= 0 {
-			next = off + eol + 1
-		}
+		next := lineEnd(data, off)
 		l := data[off:next]
 		if bytes.HasPrefix(l, []byte("people:")) && isBlankOrComment(l[len("people:"):]) {
 			peopleLine = line
@@ -220,11 +216,7 @@ func findPeopleList(data []byte) (peopleLine, start, end, indent int) {
 	indent = -1
 	off = start
 	for off < len(data) {
-		eol := bytes.IndexByte(data[off:], '\n')
-		next := len(data)
-		if eol >= 0 {
-			next = off + eol + 1
-		}
+		next := lineEnd(data, off)
 		l := data[off:next]
 		if !isBlankOrComment(l) {
 			i := 0
@@ -247,11 +239,7 @@ func findPeopleList(data []byte) (peopleLine, start, end, indent int) {
 	end = len(data)
 	off = start
 	for off < len(data) {
-		eol := bytes.IndexByte(data[off:], '\n')
-		next := len(data)
-		if eol >= 0 {
-			next = off + eol + 1
-		}
+		next := lineEnd(data, off)
 		l := data[off:next]
 		inside := isBlankOrComment(l) || l[0] == ' ' || (indent == 0 && l[0] == '-' && (len(l) == 1 || l[1] == ' ' || l[1] == '\n' || l[1] == '\r'))
 		if !inside {
@@ -276,4 +264,13 @@ func isBlankOrComment(l []byte) bool {
 		return false
 	}
 	return true
+}
+
+// lineEnd returns the offset just past the line that starts at off (past its
+// newline, or the end of data for the last line).
+func lineEnd(data []byte, off int) int {
+	if eol := bytes.IndexByte(data[off:], '\n'); eol >= 0 {
+		return off + eol + 1
+	}
+	return len(data)
 }

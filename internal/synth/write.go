@@ -32,9 +32,9 @@ func WriteCSV(w io.Writer, org *graph.Org) error {
 	var sb strings.Builder
 	for _, p := range org.People {
 		rec[0], rec[1], rec[2], rec[3] = p.ID, p.Name, p.Title, p.Department
-		rec[4] = joinRefs(&sb, p.ReportsTo)
-		rec[5] = joinRefs(&sb, p.Dotted)
-		rec[6] = joinRoles(&sb, p.Roles)
+		rec[4] = joinIDs(&sb, p.ReportsTo, refID)
+		rec[5] = joinIDs(&sb, p.Dotted, refID)
+		rec[6] = joinIDs(&sb, p.Roles, roleCode)
 		rec[7] = ""
 		if p.Vacant {
 			rec[7] = "true"
@@ -58,39 +58,27 @@ func WriteCSV(w io.Writer, org *graph.Org) error {
 	return nil
 }
 
-func joinRefs(sb *strings.Builder, refs []graph.Ref) string {
-	switch len(refs) {
+// joinIDs joins the key of each item with ';', the CSV loader's
+// multi-value separator, without allocating for zero or one item.
+func joinIDs[T any](sb *strings.Builder, items []T, key func(T) string) string {
+	switch len(items) {
 	case 0:
 		return ""
 	case 1:
-		return refs[0].ID
+		return key(items[0])
 	}
 	sb.Reset()
-	for i, r := range refs {
+	for i, it := range items {
 		if i > 0 {
 			sb.WriteByte(';')
 		}
-		sb.WriteString(r.ID)
+		sb.WriteString(key(it))
 	}
 	return sb.String()
 }
 
-func joinRoles(sb *strings.Builder, roles []graph.Role) string {
-	switch len(roles) {
-	case 0:
-		return ""
-	case 1:
-		return roles[0].Code
-	}
-	sb.Reset()
-	for i, r := range roles {
-		if i > 0 {
-			sb.WriteByte(';')
-		}
-		sb.WriteString(r.Code)
-	}
-	return sb.String()
-}
+func refID(r graph.Ref) string     { return r.ID }
+func roleCode(r graph.Role) string { return r.Code }
 
 // WriteYAML writes org in the chart format (version 1): the org title and a
 // people list with id, name, title, department, kind (when not a person),
