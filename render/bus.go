@@ -199,7 +199,13 @@ func (d *decor) writeBus(b *strings.Builder, m int, kids []busChild, bp *busPlan
 				l = kid[i]
 			}
 		}
-		fmt.Fprintf(b, "\t%s [shape=point, width=%.3f, height=%.3f, penwidth=0, color=%q, label=\"\", group=%q]\n", p, l.pen/72, l.pen/72, l.color, g)
+		// A filled square as wide as the pen: Graphviz clips each line at
+		// the node's border, so butt-ended strokes meet its full-width sides
+		// and the joint is seamless (a disc as wide as the pen leaves a
+		// pinched waist at every joint, a wider one a bead). The label is a
+		// space: go-graphviz's Graphviz draws the node's name for label=""
+		// and label=<> (measured; native dot does not).
+		fmt.Fprintf(b, "\t%s [shape=box, fixedsize=true, style=filled, width=%.3f, height=%.3f, penwidth=0, color=%q, fillcolor=%q, label=\" \", group=%q]\n", p, l.pen/72, l.pen/72, l.color, l.color, g)
 	}
 	// The stem, and an invisible line from the manager to every other bar
 	// point, in bar order: with ordering=out they place the points (and so
