@@ -1,10 +1,11 @@
 // Package graph is orgchart's model of an organisation: the chart as loaded
-// from YAML, JSON or CSV (Org, Person, Ref), the diagnostics found while
-// loading, and the reporting graph built on github.com/dominikbraun/graph.
+// (Org, Person, Ref; see graph/load for the loaders and graph/diag for
+// positions and diagnostics) and the reporting graph built on
+// github.com/dominikbraun/graph, the one resolver of references: chain of
+// command, tops, subtrees, levels and reports are its queries.
 //
 // Invariants:
-//   - Positions (Pos) are one-based: line 1, column 1 is the first byte of a
-//     file. CSV positions are row and column (column = field number).
+//   - Positions (diag.Pos) are one-based.
 //   - People keep file order (Person.Index == position in Org.People).
 //   - Ids are matched by their key: trimmed and case-folded (Key). An id that
 //     looks like an e-mail address is lower-cased as well, which Key also does.

@@ -1,50 +1,12 @@
 package graph
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/orgchart/orgchart/graph/diag"
 )
-
-// Pos is a one-based position in a source file. The zero Pos is "no position".
-type Pos struct {
-	File   string `json:"file,omitempty"`
-	Line   int    `json:"line,omitempty"`
-	Column int    `json:"column,omitempty"`
-}
-
-// IsValid reports whether p carries a line number.
-func (p Pos) IsValid() bool { return p.Line > 0 }
-
-// String formats p as file:line:col (file:line when the column is unknown,
-// file alone when the line is unknown, "-" when nothing is known).
-func (p Pos) String() string {
-	s := p.File
-	if p.IsValid() {
-		if s != "" {
-			s += ":"
-		}
-		s += fmt.Sprintf("%d", p.Line)
-		if p.Column > 0 {
-			s += fmt.Sprintf(":%d", p.Column)
-		}
-	}
-	if s == "" {
-		s = "-"
-	}
-	return s
-}
-
-// Before orders positions by file, line, column.
-func (p Pos) Before(q Pos) bool {
-	if p.File != q.File {
-		return p.File < q.File
-	}
-	if p.Line != q.Line {
-		return p.Line < q.Line
-	}
-	return p.Column < q.Column
-}
 
 // Kind is what an entry of the chart is.
 type Kind string
@@ -63,14 +25,14 @@ type Ref struct {
 	// Type labels a dotted line: "matrix", "advisory", "functional", ... ;
 	// empty for solid lines and untyped dotted lines.
 	Type string
-	Pos  Pos // where the reference is written
+	Pos  diag.Pos // where the reference is written
 }
 
 // Role is a role code held by an entry (see ../shared/GOVERNANCE.md), such as
 // CISO or CIO, upper-cased.
 type Role struct {
 	Code     string
-	Pos      Pos
+	Pos      diag.Pos
 	Inferred bool // inferred from the title by the documented table, not written
 }
 
@@ -101,7 +63,7 @@ type Person struct {
 	Index int
 	// Pos is where the entry starts (the "- " of the list item, the start
 	// of the JSON object, or the CSV row at column 1).
-	Pos Pos
+	Pos diag.Pos
 	// FieldPos lists the position of each field's value as written, in the
 	// order written. Names are canonical ("id", "reports_to", "roles", ...;
 	// a CSV column's canonical field name). A slice, not a map: a
@@ -113,7 +75,7 @@ type Person struct {
 // FieldAt is the position of one field's value.
 type FieldAt struct {
 	Name string
-	Pos  Pos
+	Pos  diag.Pos
 }
 
 // Key returns p's id key (see Key).
@@ -137,7 +99,7 @@ func (p *Person) IsBody() bool { return p.Kind == KindBoard || p.Kind == KindCom
 // the first reference or role written there stands in for "reports_to",
 // "dotted", "assistant_to" and "roles", and that of an inferred role for
 // "title"; otherwise the entry's Pos.
-func (p *Person) At(field string) Pos {
+func (p *Person) At(field string) diag.Pos {
 	for _, f := range p.FieldPos {
 		if f.Name == field && f.Pos.IsValid() {
 			return f.Pos
@@ -189,20 +151,20 @@ type Org struct {
 	// Diagnostics lists the findings made while loading (ORG011 unknown
 	// fields and columns), in file order. check.Run applies the policy to
 	// them like to any rule's findings.
-	Diagnostics []Diagnostic
+	Diagnostics []diag.Diagnostic
 	// Pos is where the chart's document starts.
-	Pos Pos
+	Pos diag.Pos
 }
 
 // PolicySpec is a policy as written, in a chart's `policy:` section or a
 // --policy file. check.NewPolicy turns it into a checked Policy.
 type PolicySpec struct {
 	Profiles   []string // profile names as written
-	ProfilePos []Pos
+	ProfilePos []diag.Pos
 	// Rules maps an upper-cased rule code to its setting.
 	Rules      map[string]RuleSetting
 	Exceptions []Exception
-	Pos        Pos
+	Pos        diag.Pos
 }
 
 // RuleSetting is one rule's entry under policy.rules: `off`, a severity, or
@@ -211,7 +173,7 @@ type RuleSetting struct {
 	Off      bool
 	Severity string         // "", "error", "warning" or "info" as written
 	Params   map[string]int // rule parameters such as max
-	Pos      Pos
+	Pos      diag.Pos
 }
 
 // Exception suppresses one rule for one subject until a date.
@@ -221,5 +183,18 @@ type Exception struct {
 	Reason     string
 	ApprovedBy string
 	Until      time.Time // zero: no expiry; otherwise the last day it holds (UTC date)
-	Pos        Pos
+	Pos        diag.Pos
+}
+
+// RoleCodes is the catalog of known role codes (../shared/GOVERNANCE.md),
+// sorted. Callers must not modify it.
+var RoleCodes = []string{
+	"AUDIT_COMMITTEE", "BOARD", "CAE", "CEO", "CFO", "CIO", "CISO", "COO",
+	"CRO", "CSO", "CTO", "DPO", "GC", "ITOPS", "RISK_COMMITTEE",
+}
+
+// KnownRole reports whether code (upper case) is in RoleCodes.
+func KnownRole(code string) bool {
+	_, ok := slices.BinarySearch(RoleCodes, code)
+	return ok
 }

@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	dgraph "github.com/dominikbraun/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/internal/huge"
 )
 
 // LineKind tells a solid line (line management) from a dotted one (matrix,
@@ -32,8 +34,8 @@ func (k LineKind) String() string {
 type Line struct {
 	From, To int
 	Kind     LineKind
-	Type     string // dotted-line type as written ("advisory", ...), may be empty
-	Pos      Pos    // where the line is written (the Ref's position)
+	Type     string   // dotted-line type as written ("advisory", ...), may be empty
+	Pos      diag.Pos // where the line is written (the Ref's position)
 }
 
 // Graph is the reporting graph of an Org. It is read-only once built and safe
@@ -182,8 +184,8 @@ const parallelBuildMin = 1 << 16
 // charts of parallelBuildMin entries or more, else one.
 func (g *Graph) resolveLines(capacity, workers int) {
 	n := len(g.org.People)
-	g.outStart = makeHuge[int32](n+1, n+1)
-	g.solidEnd = makeHuge[int32](n, n)
+	g.outStart = huge.Make[int32](n+1, n+1)
+	g.solidEnd = huge.Make[int32](n, n)
 	if workers == 0 {
 		workers = 1
 		if n >= parallelBuildMin {
@@ -192,7 +194,7 @@ func (g *Graph) resolveLines(capacity, workers int) {
 	}
 	workers = min(workers, max(n, 1))
 	if workers < 2 {
-		g.lines = g.resolveRange(0, n, makeHuge[Line](0, capacity))
+		g.lines = g.resolveRange(0, n, huge.Make[Line](0, capacity))
 		g.outStart[n] = int32(len(g.lines))
 		return
 	}
@@ -217,7 +219,7 @@ func (g *Graph) resolveLines(capacity, workers int) {
 	for w := range workers {
 		bounds[w+1] += bounds[w]
 	}
-	all := makeHuge[Line](bounds[workers], bounds[workers])
+	all := huge.Make[Line](bounds[workers], bounds[workers])
 	parts := make([][]Line, workers)
 	for w := range workers {
 		wg.Go(func() {
@@ -244,7 +246,7 @@ func (g *Graph) resolveLines(capacity, workers int) {
 // the graph's id index, so ranges can be resolved concurrently.
 func (g *Graph) resolveRange(lo, hi int, lines []Line) []Line {
 	n := len(g.org.People)
-	seen := makeHuge[int32](n, n) // seen[t] == i+1: i already has a line to t
+	seen := huge.Make[int32](n, n) // seen[t] == i+1: i already has a line to t
 	// Neighbours in a file often share their manager: remember the last
 	// reference resolved, which saves most map lookups.
 	lastID, lastT, lastOK := "", int32(0), false
@@ -341,9 +343,9 @@ func (g *Graph) buildInverse() {
 	// Each start array first counts its bucket's entries at the bucket's
 	// index, then holds running totals (bucket ends); placing the entries
 	// in reverse, each at --end, leaves the bucket starts in place.
-	g.repStart = makeHuge[int32](n+1, n+1)
-	g.dinStart = makeHuge[int32](n+1, n+1)
-	g.kidStart = makeHuge[int32](n+1, n+1)
+	g.repStart = huge.Make[int32](n+1, n+1)
+	g.dinStart = huge.Make[int32](n+1, n+1)
+	g.kidStart = huge.Make[int32](n+1, n+1)
 	ndotted := 0
 	for _, l := range g.lines {
 		if l.Kind == Solid {
@@ -366,9 +368,9 @@ func (g *Graph) buildInverse() {
 	if n > 0 {
 		g.repStart[n], g.dinStart[n], g.kidStart[n] = g.repStart[n-1], g.dinStart[n-1], g.kidStart[n-1]
 	}
-	g.reports = makeHuge[int](int(g.repStart[n]), int(g.repStart[n]))
+	g.reports = huge.Make[int](int(g.repStart[n]), int(g.repStart[n]))
 	g.dottedIn = make([]Line, ndotted)
-	g.kids = makeHuge[int32](int(g.kidStart[n]), int(g.kidStart[n]))
+	g.kids = huge.Make[int32](int(g.kidStart[n]), int(g.kidStart[n]))
 	for k := len(g.lines) - 1; k >= 0; k-- {
 		l := &g.lines[k]
 		if l.Kind == Solid {
@@ -398,9 +400,9 @@ type treeFrame struct {
 // returns the cycles of first managers, each in line order.
 func (g *Graph) number() [][]int32 {
 	n := len(g.org.People)
-	g.tin = makeHuge[int32](n, n)
-	g.tout = makeHuge[int32](n, n)
-	g.level = makeHuge[int32](n, n)
+	g.tin = huge.Make[int32](n, n)
+	g.tout = huge.Make[int32](n, n)
+	g.level = huge.Make[int32](n, n)
 	for i := range g.level {
 		g.level[i] = -1
 	}

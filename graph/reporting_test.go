@@ -8,6 +8,7 @@ import (
 
 	dgraph "github.com/dominikbraun/graph"
 	"github.com/google/go-cmp/cmp"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // chart builds an Org from compact specs, one per entry in file order:
@@ -17,7 +18,7 @@ import (
 func chart(specs ...string) *Org {
 	org := &Org{File: "t.yaml"}
 	for i, s := range specs {
-		p := &Person{Index: i, Kind: KindPerson, Pos: Pos{File: "t.yaml", Line: i + 1, Column: 1}}
+		p := &Person{Index: i, Kind: KindPerson, Pos: diag.Pos{File: "t.yaml", Line: i + 1, Column: 1}}
 		s, dotted, _ := strings.Cut(s, "~")
 		id, mgrs, _ := strings.Cut(s, ">")
 		p.ID = id
@@ -25,14 +26,14 @@ func chart(specs ...string) *Org {
 		if mgrs != "" {
 			for _, m := range strings.Split(mgrs, ",") {
 				col++
-				p.ReportsTo = append(p.ReportsTo, Ref{ID: m, Pos: Pos{File: "t.yaml", Line: i + 1, Column: col}})
+				p.ReportsTo = append(p.ReportsTo, Ref{ID: m, Pos: diag.Pos{File: "t.yaml", Line: i + 1, Column: col}})
 			}
 		}
 		if dotted != "" {
 			for _, d := range strings.Split(dotted, ",") {
 				col++
 				to, typ, _ := strings.Cut(d, ":")
-				p.Dotted = append(p.Dotted, Ref{ID: to, Type: typ, Pos: Pos{File: "t.yaml", Line: i + 1, Column: col}})
+				p.Dotted = append(p.Dotted, Ref{ID: to, Type: typ, Pos: diag.Pos{File: "t.yaml", Line: i + 1, Column: col}})
 			}
 		}
 		org.People = append(org.People, p)
@@ -41,7 +42,7 @@ func chart(specs ...string) *Org {
 }
 
 // at returns the position chart gives the col-th ref (1-based) of entry i.
-func at(i, col int) Pos { return Pos{File: "t.yaml", Line: i + 1, Column: col + 1} }
+func at(i, col int) diag.Pos { return diag.Pos{File: "t.yaml", Line: i + 1, Column: col + 1} }
 
 // idx returns the index of id in g, failing the test when absent.
 func idx(t *testing.T, g *Graph, id string) int {

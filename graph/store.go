@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	dgraph "github.com/dominikbraun/graph"
+	"github.com/orgchart/orgchart/internal/huge"
 )
 
 // compactStore is a dgraph.Store[int, int] for graphs whose vertex hashes are
@@ -61,10 +62,10 @@ var _ dgraph.Store[int, int] = (*compactStore)(nil)
 func newCompactStore(vertices, edges int) *compactStore {
 	return &compactStore{
 		present: make([]uint64, 0, (vertices+63)/64),
-		head:    makeHuge[int32](0, vertices),
-		dst:     makeHuge[int32](0, edges),
-		next:    makeHuge[int32](0, edges),
-		pal:     makeHuge[uint8](0, edges),
+		head:    huge.Make[int32](0, vertices),
+		dst:     huge.Make[int32](0, edges),
+		next:    huge.Make[int32](0, edges),
+		pal:     huge.Make[uint8](0, edges),
 	}
 }
 
@@ -364,7 +365,7 @@ func newIDIndex(people []*Person) *idIndex {
 	for size < len(people)+len(people)/2 {
 		size <<= 1
 	}
-	return &idIndex{people: people, slots: makeHuge[uint64](size, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
+	return &idIndex{people: people, slots: huge.Make[uint64](size, size), mask: uint64(size - 1), seed: maphash.MakeSeed()}
 }
 
 // key returns the key of entry i.

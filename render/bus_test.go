@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 	"github.com/orgchart/orgchart/internal/synth"
 )
 
@@ -69,7 +71,7 @@ func straight(pts [][2]float64, axis int, tol float64) (float64, bool) {
 // setting.
 func TestBusGeometry(t *testing.T) {
 	seed, findings := seedOrg()
-	hr, err := graph.LoadFile("../examples/hr-export.csv", graph.LoadOptions{})
+	hr, err := load.File("../examples/hr-export.csv", load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +79,7 @@ func TestBusGeometry(t *testing.T) {
 	cases := []struct {
 		name     string
 		org      *graph.Org
-		findings []graph.Diagnostic
+		findings []diag.Diagnostic
 		opts     Options
 	}{
 		{"seed", seed, findings, Options{}},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // p builds a person for test charts: id, name, title, department, managers.
@@ -30,7 +31,7 @@ func dotted(per *graph.Person, to, typ string) *graph.Person {
 func newOrg(title string, people ...*graph.Person) *graph.Org {
 	for i, per := range people {
 		per.Index = i
-		per.Pos = graph.Pos{File: "test.yaml", Line: 1 + 6*i, Column: 5}
+		per.Pos = diag.Pos{File: "test.yaml", Line: 1 + 6*i, Column: 5}
 	}
 	return &graph.Org{Title: title, File: "test.yaml", Format: "yaml", People: people}
 }
@@ -38,7 +39,7 @@ func newOrg(title string, people ...*graph.Person) *graph.Org {
 // seedOrg is the governance seed scenario: a CISO under the CTO, a CSO under
 // the CIO, a dual-reporting engineer, an assistant, a vacancy, a board and
 // an audit committee with a dotted line from the CISO.
-func seedOrg() (*graph.Org, []graph.Diagnostic) {
+func seedOrg() (*graph.Org, []diag.Diagnostic) {
 	board := p("board", "Board of Directors", "", "")
 	board.Kind = graph.KindBoard
 	roles(board, "BOARD")
@@ -64,17 +65,17 @@ func seedOrg() (*graph.Org, []graph.Diagnostic) {
 		p("fin1", "Mia Rossi", "Controller", "Finance", "cfo"),
 		dotted(p("sec1", "Tom Berg", "Security Engineer", "Security", "ciso"), "cso", "matrix"),
 	)
-	findings := []graph.Diagnostic{
-		{Code: "SEC002", Rule: "ciso-independence", Severity: graph.SeverityError, Subject: "ciso",
-			Message: `ciso "ciso" reports to cto "cto"`, Lines: []graph.Edge{{From: "ciso", To: "cto"}}},
-		{Code: "SEC003", Rule: "cso-independence", Severity: graph.SeverityError, Subject: "cso",
-			Message: `cso "cso" reports to cio "cio"`, Lines: []graph.Edge{{From: "cso", To: "cio"}}},
-		{Code: "ORG005", Rule: "dual-reporting", Severity: graph.SeverityError, Subject: "eng1",
-			Message: `"eng1" has two solid-line managers`, Lines: []graph.Edge{{From: "eng1", To: "cfo"}}},
-		{Code: "SEC005", Rule: "two-security-heads", Severity: graph.SeverityWarning, Subject: "cso",
+	findings := []diag.Diagnostic{
+		{Code: "SEC002", Rule: "ciso-independence", Severity: diag.SeverityError, Subject: "ciso",
+			Message: `ciso "ciso" reports to cto "cto"`, Lines: []diag.Edge{{From: "ciso", To: "cto"}}},
+		{Code: "SEC003", Rule: "cso-independence", Severity: diag.SeverityError, Subject: "cso",
+			Message: `cso "cso" reports to cio "cio"`, Lines: []diag.Edge{{From: "cso", To: "cio"}}},
+		{Code: "ORG005", Rule: "dual-reporting", Severity: diag.SeverityError, Subject: "eng1",
+			Message: `"eng1" has two solid-line managers`, Lines: []diag.Edge{{From: "eng1", To: "cfo"}}},
+		{Code: "SEC005", Rule: "two-security-heads", Severity: diag.SeverityWarning, Subject: "cso",
 			Message: `two security heads`},
-		{Code: "ORG010", Rule: "vacant", Severity: graph.SeverityInfo, Subject: "vp-sales", Message: "open"},
-		{Code: "SEC009", Rule: "suppressed", Severity: graph.SeverityError, Subject: "cfo", Suppressed: true},
+		{Code: "ORG010", Rule: "vacant", Severity: diag.SeverityInfo, Subject: "vp-sales", Message: "open"},
+		{Code: "SEC009", Rule: "suppressed", Severity: diag.SeverityError, Subject: "cfo", Suppressed: true},
 	}
 	return org, findings
 }

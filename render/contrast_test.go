@@ -5,7 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // TestContrast checks that every text colour of every theme meets WCAG AA
@@ -33,7 +33,7 @@ func TestContrast(t *testing.T) {
 		for i, c := range th.paletteText {
 			pairs = append(pairs, pair{fmt.Sprintf("department %d (%s) on a card", i, th.palette[i]), c, th.cardFill})
 		}
-		for _, s := range []graph.Severity{graph.SeverityError, graph.SeverityWarning, graph.SeverityInfo} {
+		for _, s := range []diag.Severity{diag.SeverityError, diag.SeverityWarning, diag.SeverityInfo} {
 			pairs = append(pairs,
 				pair{fmt.Sprintf("%s code in the legend", s), th.sevText[s], th.bg},
 				pair{fmt.Sprintf("%s code badge", s), th.sevBadgeText, th.sevBadge[s]})

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // fontName is the only font family written into DOT. Graphviz's built-in
@@ -35,14 +36,14 @@ const compactMin = 4
 
 // nodeFinding is what the findings say about one entry.
 type nodeFinding struct {
-	sev   graph.Severity
+	sev   diag.Severity
 	codes []string
 }
 
 // legendCode is one code shown in the legend.
 type legendCode struct {
 	code, rule string
-	sev        graph.Severity
+	sev        diag.Severity
 }
 
 // decor is everything drawn on top of the bare chart: findings, highlight,
@@ -51,7 +52,7 @@ type decor struct {
 	t       *theme
 	fs      float64 // base font size
 	nodes   map[int]*nodeFinding
-	lines   map[[2]int]graph.Severity // {report, manager} → severity
+	lines   map[[2]int]diag.Severity // {report, manager} → severity
 	codes   []legendCode
 	hlNode  map[int]bool
 	hlEdge  map[[2]int]bool   // {report, manager}
@@ -62,12 +63,12 @@ type decor struct {
 	compact bool
 }
 
-func (c *chart) decorate(findings []graph.Diagnostic, opts Options) *decor {
+func (c *chart) decorate(findings []diag.Diagnostic, opts Options) *decor {
 	d := &decor{
 		t:       themeFor(opts.Theme),
 		fs:      10,
 		nodes:   map[int]*nodeFinding{},
-		lines:   map[[2]int]graph.Severity{},
+		lines:   map[[2]int]diag.Severity{},
 		hlNode:  map[int]bool{},
 		hlEdge:  map[[2]int]bool{},
 		dept:    map[string]string{},
@@ -96,7 +97,7 @@ func (c *chart) decorate(findings []graph.Diagnostic, opts Options) *decor {
 	if !opts.NoFindings {
 		seen := map[string]bool{}
 		for _, f := range findings {
-			if f.Suppressed || f.Severity == graph.SeverityNone {
+			if f.Suppressed || f.Severity == diag.SeverityNone {
 				continue
 			}
 			shown := false
@@ -152,7 +153,7 @@ func (c *chart) decorate(findings []graph.Diagnostic, opts Options) *decor {
 }
 
 // dot writes the DOT of unit u.
-func (c *chart) dot(u *unit, findings []graph.Diagnostic, opts Options) []byte {
+func (c *chart) dot(u *unit, findings []diag.Diagnostic, opts Options) []byte {
 	d := c.decorate(findings, opts)
 	t := d.t
 	var b strings.Builder

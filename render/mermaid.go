@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // mermaid writes a Mermaid flowchart of unit u that GitHub and GitLab
 // render: node ids n<index>, labels escaped with Mermaid's #name; entity
 // escapes (so quotes, <, &, # and | are text), solid lines as ---, dotted
 // lines as -.- with their type, and a classDef per severity for findings.
-func (c *chart) mermaid(u *unit, findings []graph.Diagnostic, opts Options) []byte {
+func (c *chart) mermaid(u *unit, findings []diag.Diagnostic, opts Options) []byte {
 	d := c.decorate(findings, opts)
 	t := d.t
 	var b strings.Builder
@@ -111,13 +112,13 @@ func (c *chart) mermaid(u *unit, findings []graph.Diagnostic, opts Options) []by
 	for _, l := range red {
 		b.WriteString(l)
 	}
-	classes := map[graph.Severity][]string{}
+	classes := map[diag.Severity][]string{}
 	for i := range c.org.People {
 		if nf := d.nodes[i]; nf != nil && u.in[i] {
 			classes[nf.sev] = append(classes[nf.sev], fmt.Sprintf("n%d", i))
 		}
 	}
-	for _, sev := range []graph.Severity{graph.SeverityError, graph.SeverityWarning, graph.SeverityInfo} {
+	for _, sev := range []diag.Severity{diag.SeverityError, diag.SeverityWarning, diag.SeverityInfo} {
 		if len(classes[sev]) == 0 {
 			continue
 		}

@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // Formats lists the output formats Render accepts.
@@ -137,7 +138,7 @@ const LegibleDPI = 48
 // Render draws the chart in opts.Format (svg, png, jpeg, pdf, dot or
 // mermaid). findings are drawn unless opts.NoFindings; suppressed ones never
 // are. Options.Split is ignored: use RenderPages for pages.
-func Render(ctx context.Context, org *graph.Org, findings []graph.Diagnostic, opts Options) ([]byte, error) {
+func Render(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, opts Options) ([]byte, error) {
 	opts.Split = ""
 	pages, err := RenderPages(ctx, org, findings, opts)
 	if err != nil {
@@ -150,7 +151,7 @@ func Render(ctx context.Context, org *graph.Org, findings []graph.Diagnostic, op
 // else one page per top-level unit (see Options.Split), each titled. For pdf
 // the result is a single Page holding one multi-page PDF; for other formats
 // one Page per unit, in order.
-func RenderPages(ctx context.Context, org *graph.Org, findings []graph.Diagnostic, opts Options) ([]Page, error) {
+func RenderPages(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, opts Options) ([]Page, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}
@@ -224,7 +225,7 @@ func unitName(u *unit) string {
 
 // DOT returns the Graphviz DOT of the chart (Options.Split and Format are
 // ignored). It is pure Go and deterministic.
-func DOT(org *graph.Org, findings []graph.Diagnostic, opts Options) ([]byte, error) {
+func DOT(org *graph.Org, findings []diag.Diagnostic, opts Options) ([]byte, error) {
 	c, u, opts, err := whole(org, opts, "dot")
 	if err != nil {
 		return nil, err
@@ -234,7 +235,7 @@ func DOT(org *graph.Org, findings []graph.Diagnostic, opts Options) ([]byte, err
 
 // Mermaid returns a Mermaid `flowchart` of the chart that GitHub and GitLab
 // render in Markdown (Options.Split and Format are ignored).
-func Mermaid(org *graph.Org, findings []graph.Diagnostic, opts Options) ([]byte, error) {
+func Mermaid(org *graph.Org, findings []diag.Diagnostic, opts Options) ([]byte, error) {
 	c, u, opts, err := whole(org, opts, "mermaid")
 	if err != nil {
 		return nil, err

@@ -20,6 +20,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -94,14 +96,14 @@ func TestEscapeHTML(t *testing.T) {
 func dotCases() []struct {
 	name     string
 	org      *graph.Org
-	findings []graph.Diagnostic
+	findings []diag.Diagnostic
 	opts     Options
 } {
 	seed, findings := seedOrg()
 	return []struct {
 		name     string
 		org      *graph.Org
-		findings []graph.Diagnostic
+		findings []diag.Diagnostic
 		opts     Options
 	}{
 		{"seed", seed, findings, Options{}},
@@ -141,7 +143,7 @@ func TestDOTGolden(t *testing.T) {
 
 func TestDOTContent(t *testing.T) {
 	seed, findings := seedOrg()
-	dot := func(o Options, f []graph.Diagnostic) string {
+	dot := func(o Options, f []diag.Diagnostic) string {
 		b, err := DOT(seed, f, o)
 		if err != nil {
 			t.Fatal(err)
@@ -539,7 +541,7 @@ func TestExamples(t *testing.T) {
 		t.Fatal("no example charts in ../examples")
 	}
 	for _, f := range charts {
-		org, err := graph.LoadFile(f, graph.LoadOptions{})
+		org, err := load.File(f, load.Options{})
 		if err != nil {
 			t.Fatalf("load %s: %v", f, err)
 		}

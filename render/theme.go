@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"math"
 
-	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // theme is a set of colours. Colours are "#rrggbb" strings written into DOT
@@ -15,16 +15,16 @@ type theme struct {
 	boardFill, boardText, committeeFill, committeeText    string
 	highlight                                             string
 	badgeFill, badgeText                                  string
-	sev                                                   map[graph.Severity]string
+	sev                                                   map[diag.Severity]string
 	palette                                               []string
 
 	// Text variants, derived in init so that text meets WCAG AA (contrast
 	// of at least 4.5:1) on the background it is drawn on; the stripes,
 	// outlines and lines keep the base colours above.
-	paletteText  []string                  // department names on cardFill
-	sevText      map[graph.Severity]string // finding codes in the legend, on bg
-	sevBadge     map[graph.Severity]string // fill of a finding-code badge
-	sevBadgeText string                    // text on a finding-code badge
+	paletteText  []string                 // department names on cardFill
+	sevText      map[diag.Severity]string // finding codes in the legend, on bg
+	sevBadge     map[diag.Severity]string // fill of a finding-code badge
+	sevBadgeText string                   // text on a finding-code badge
 }
 
 var themes = map[string]*theme{
@@ -34,8 +34,8 @@ var themes = map[string]*theme{
 		vacantFill: "#f8fafc", vacantText: "#6b7280", teamFill: "#f3f5f8",
 		boardFill: "#1e293b", boardText: "#ffffff", committeeFill: "#e2e8f0", committeeText: "#1e293b",
 		highlight: "#2563eb", badgeFill: "#334155", badgeText: "#ffffff",
-		sev: map[graph.Severity]string{
-			graph.SeverityError: "#dc2626", graph.SeverityWarning: "#d97706", graph.SeverityInfo: "#2563eb",
+		sev: map[diag.Severity]string{
+			diag.SeverityError: "#dc2626", diag.SeverityWarning: "#d97706", diag.SeverityInfo: "#2563eb",
 		},
 		// Tableau-like accents, readable as thin stripes and as text.
 		palette: []string{"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#e15759", "#9c755f", "#ff9da7", "#bab0ac"},
@@ -46,8 +46,8 @@ var themes = map[string]*theme{
 		vacantFill: "#0f172a", vacantText: "#94a3b8", teamFill: "#162032",
 		boardFill: "#e2e8f0", boardText: "#0f172a", committeeFill: "#334155", committeeText: "#f8fafc",
 		highlight: "#60a5fa", badgeFill: "#cbd5e1", badgeText: "#0f172a",
-		sev: map[graph.Severity]string{
-			graph.SeverityError: "#f87171", graph.SeverityWarning: "#fbbf24", graph.SeverityInfo: "#60a5fa",
+		sev: map[diag.Severity]string{
+			diag.SeverityError: "#f87171", diag.SeverityWarning: "#fbbf24", diag.SeverityInfo: "#60a5fa",
 		},
 		palette: []string{"#7aa6d6", "#f7a35c", "#8cd17d", "#d4a6c8", "#86bcb6", "#f1ce63", "#ff8a8c", "#c4a58e", "#ffbfc6", "#d7cfca"},
 	},
@@ -59,8 +59,8 @@ var themes = map[string]*theme{
 		highlight: "#000000", badgeFill: "#444444", badgeText: "#ffffff",
 		// Dark enough to stay distinct in greyscale; the border width differs
 		// by severity too (see sevPen).
-		sev: map[graph.Severity]string{
-			graph.SeverityError: "#000000", graph.SeverityWarning: "#555555", graph.SeverityInfo: "#888888",
+		sev: map[diag.Severity]string{
+			diag.SeverityError: "#000000", diag.SeverityWarning: "#555555", diag.SeverityInfo: "#888888",
 		},
 		palette: []string{"#222222", "#777777", "#aaaaaa", "#444444", "#999999", "#cccccc", "#333333", "#888888", "#bbbbbb", "#666666"},
 	},
@@ -78,11 +78,11 @@ func init() {
 		// Light text on the badge where the severity colours are dark, dark
 		// text where they are light (the dark theme).
 		t.sevBadgeText = "#ffffff"
-		if luminance(t.sev[graph.SeverityError]) > 0.18 {
+		if luminance(t.sev[diag.SeverityError]) > 0.18 {
 			t.sevBadgeText = t.bg
 		}
-		t.sevText = map[graph.Severity]string{}
-		t.sevBadge = map[graph.Severity]string{}
+		t.sevText = map[diag.Severity]string{}
+		t.sevBadge = map[diag.Severity]string{}
 		for s, c := range t.sev {
 			t.sevText[s] = readableOn(c, t.bg)
 			t.sevBadge[s] = readableOn(c, t.sevBadgeText)
@@ -158,11 +158,11 @@ func themeFor(name string) *theme {
 }
 
 // sevPen is the card border width for a severity.
-func sevPen(s graph.Severity) int {
+func sevPen(s diag.Severity) int {
 	switch s {
-	case graph.SeverityError:
+	case diag.SeverityError:
 		return 3
-	case graph.SeverityWarning:
+	case diag.SeverityWarning:
 		return 2
 	}
 	return 2

@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // githubFormatter writes GitHub Actions workflow commands, one per active
@@ -51,11 +51,11 @@ func (githubFormatter) Format(w io.Writer, results []*check.Result, opts Options
 	return bw.Flush()
 }
 
-func githubLevel(s graph.Severity) string {
+func githubLevel(s diag.Severity) string {
 	switch s {
-	case graph.SeverityError:
+	case diag.SeverityError:
 		return "error"
-	case graph.SeverityWarning:
+	case diag.SeverityWarning:
 		return "warning"
 	}
 	return "notice"

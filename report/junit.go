@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // junitFormatter writes JUnit XML: one <testsuite> per file and, in it, one
@@ -59,15 +59,15 @@ func (junitFormatter) Format(w io.Writer, results []*check.Result, opts Options)
 	doc := junitSuites{Name: "orgchart"}
 	for _, r := range results {
 		suite := junitSuite{Name: xmlSafe(r.File)}
-		byCode := map[string][]graph.Diagnostic{}
+		byCode := map[string][]diag.Diagnostic{}
 		for _, d := range r.Diagnostics {
 			byCode[d.Code] = append(byCode[d.Code], d)
 		}
 		for _, rule := range rulesOf(r) {
 			tc := junitCase{Classname: xmlSafe(r.File), Name: xmlSafe(strings.TrimSpace(rule.Code + " " + rule.Name))}
-			var active []graph.Diagnostic
+			var active []diag.Diagnostic
 			var out strings.Builder
-			max := graph.SeverityNone
+			max := diag.SeverityNone
 			for _, d := range byCode[rule.Code] {
 				if d.Suppressed {
 					fmt.Fprintf(&out, "%s: %s: %s [%s] (suppressed: %s)\n", d.Pos, d.Severity, d.Message, d.Code, d.Suppression)
@@ -134,7 +134,7 @@ func xmlSafe(s string) string {
 	}, s)
 }
 
-func max2(a, b graph.Severity) graph.Severity {
+func max2(a, b diag.Severity) diag.Severity {
 	if a > b {
 		return a
 	}

@@ -6,7 +6,7 @@
 //   - Output is deterministic: the same results give the same bytes. Results
 //     are ordered by file, diagnostics by file, line, column and code, rules
 //     by code.
-//   - Positions are one-based, as in graph.Pos.
+//   - Positions are one-based, as in diag.Pos.
 //   - Suppressed diagnostics (silenced by a policy exception) never count as
 //     findings. The machine-readable formats (json, sarif, junit) still carry
 //     them, marked as suppressed; text and github leave them out unless
@@ -25,6 +25,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // Formats lists the output formats Write accepts, in the order shown to users.
@@ -103,11 +104,11 @@ func Count(results []*check.Result) Tally {
 				continue
 			}
 			switch d.Severity {
-			case graph.SeverityError:
+			case diag.SeverityError:
 				t.Error++
-			case graph.SeverityWarning:
+			case diag.SeverityWarning:
 				t.Warning++
-			case graph.SeverityInfo:
+			case diag.SeverityInfo:
 				t.Info++
 			}
 		}
@@ -117,8 +118,8 @@ func Count(results []*check.Result) Tally {
 
 // Max returns the highest severity of an unsuppressed diagnostic in results,
 // SeverityNone when there is none.
-func Max(results []*check.Result) graph.Severity {
-	max := graph.SeverityNone
+func Max(results []*check.Result) diag.Severity {
+	max := diag.SeverityNone
 	for _, r := range results {
 		if r == nil {
 			continue
@@ -160,7 +161,7 @@ func sortedResults(results []*check.Result) []*check.Result {
 		}
 		c := *r
 		c.Diagnostics = slices.Clone(r.Diagnostics)
-		graph.SortDiagnostics(c.Diagnostics)
+		diag.SortDiagnostics(c.Diagnostics)
 		out = append(out, &c)
 	}
 	slices.SortStableFunc(out, func(a, b *check.Result) int { return cmp.Compare(a.File, b.File) })
@@ -169,23 +170,23 @@ func sortedResults(results []*check.Result) []*check.Result {
 
 // allDiagnostics returns every diagnostic of results, sorted by file, line,
 // column and code.
-func allDiagnostics(results []*check.Result) []graph.Diagnostic {
+func allDiagnostics(results []*check.Result) []diag.Diagnostic {
 	n := 0
 	for _, r := range results {
 		n += len(r.Diagnostics)
 	}
-	ds := make([]graph.Diagnostic, 0, n)
+	ds := make([]diag.Diagnostic, 0, n)
 	for _, r := range results {
 		ds = append(ds, r.Diagnostics...)
 	}
-	graph.SortDiagnostics(ds)
+	diag.SortDiagnostics(ds)
 	return ds
 }
 
 // ruleInfo is what the formats need to know about a rule.
 type ruleInfo struct {
 	Code, Name string
-	Severity   graph.Severity
+	Severity   diag.Severity
 	Profile    string
 	Summary    string
 	Doc, Fix   string

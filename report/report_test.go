@@ -18,6 +18,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -25,23 +26,23 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // Hand-built rules, so the goldens do not depend on the catalog's wording.
 var (
 	ruleDual = &check.Rule{
-		Code: "ORG005", Name: "dual-reporting", Severity: graph.SeverityError, Profile: "core",
+		Code: "ORG005", Name: "dual-reporting", Severity: diag.SeverityError, Profile: "core",
 		Summary: "an entry has more than one solid-line manager",
 		Doc:     "A person reports to exactly one manager on a solid line.",
 		Fix:     "Keep one manager in `reports_to` and move the others to `dotted`.",
 	}
 	ruleSpan = &check.Rule{
-		Code: "ORG009", Name: "span-of-control", Severity: graph.SeverityWarning, Profile: "core",
+		Code: "ORG009", Name: "span-of-control", Severity: diag.SeverityWarning, Profile: "core",
 		Summary: "more direct reports than the limit",
 		Doc:     "Too many direct reports.",
 		Params:  map[string]int{"max": 12},
 	}
 	ruleRole = &check.Rule{
-		Code: "ORG012", Name: "unknown-role", Severity: graph.SeverityInfo, Profile: "core",
+		Code: "ORG012", Name: "unknown-role", Severity: diag.SeverityInfo, Profile: "core",
 		Summary: "a role code that is not in the catalog",
 	}
 	ruleSecIT = &check.Rule{
-		Code: "SEC002", Name: "security-reports-to-it", Severity: graph.SeverityWarning, Profile: "security",
+		Code: "SEC002", Name: "security-reports-to-it", Severity: diag.SeverityWarning, Profile: "security",
 		Summary: "a security leader's chain of command passes through an IT executive",
 		Doc:     "The security function should stay independent of the IT function it oversees.",
 		Fix:     "Move the security leader's solid line to the CEO, or record an exception.",
@@ -49,7 +50,7 @@ var (
 	}
 )
 
-func pos(file string, line, col int) graph.Pos { return graph.Pos{File: file, Line: line, Column: col} }
+func pos(file string, line, col int) diag.Pos { return diag.Pos{File: file, Line: line, Column: col} }
 
 // findings is a two-file result set with every feature the formats render:
 // related positions, lines, a suppressed finding, a position without a
@@ -59,26 +60,26 @@ func findings() []*check.Result {
 	b := &check.Result{
 		File:  "org b.yaml",
 		Rules: []*check.Rule{ruleSecIT, ruleDual, ruleSpan},
-		Diagnostics: []graph.Diagnostic{
+		Diagnostics: []diag.Diagnostic{
 			{
-				Code: "SEC002", Rule: "security-reports-to-it", Severity: graph.SeverityWarning,
+				Code: "SEC002", Rule: "security-reports-to-it", Severity: diag.SeverityWarning,
 				Pos: pos("org b.yaml", 9, 5), Subject: "lee",
 				Message: `ciso "lee" reports to cto "kim" via "pat"`,
-				Related: []graph.Related{
+				Related: []diag.Related{
 					{Pos: pos("org b.yaml", 10, 17), Message: `"lee" reports to "pat"`},
 					{Pos: pos("org b.yaml", 14, 17), Message: `"pat" reports to "kim"`},
 				},
-				Lines: []graph.Edge{{From: "lee", To: "pat"}, {From: "pat", To: "kim"}},
+				Lines: []diag.Edge{{From: "lee", To: "pat"}, {From: "pat", To: "kim"}},
 			},
 			{
-				Code: "ORG005", Rule: "dual-reporting", Severity: graph.SeverityError,
+				Code: "ORG005", Rule: "dual-reporting", Severity: diag.SeverityError,
 				Pos: pos("org b.yaml", 3, 5), Subject: "r&d <lead>",
 				Message: `"r&d <lead>" has 2 solid-line managers: "a,b" and "c:d"; 100% sure`,
-				Related: []graph.Related{{Pos: pos("org b.yaml", 4, 20), Message: "second manager\nhere"}},
-				Lines:   []graph.Edge{{From: "r&d <lead>", To: "c:d"}},
+				Related: []diag.Related{{Pos: pos("org b.yaml", 4, 20), Message: "second manager\nhere"}},
+				Lines:   []diag.Edge{{From: "r&d <lead>", To: "c:d"}},
 			},
 			{
-				Code: "SEC002", Rule: "security-reports-to-it", Severity: graph.SeverityWarning,
+				Code: "SEC002", Rule: "security-reports-to-it", Severity: diag.SeverityWarning,
 				Pos: pos("org b.yaml", 20, 5), Subject: "cso",
 				Message:     `cso "cso" reports to cio "cio"`,
 				Suppressed:  true,
@@ -89,14 +90,14 @@ func findings() []*check.Result {
 	a := &check.Result{
 		File:  "a.csv",
 		Rules: []*check.Rule{ruleRole, ruleDual},
-		Diagnostics: []graph.Diagnostic{
+		Diagnostics: []diag.Diagnostic{
 			{
-				Code: "ORG012", Rule: "unknown-role", Severity: graph.SeverityInfo,
+				Code: "ORG012", Rule: "unknown-role", Severity: diag.SeverityInfo,
 				Pos: pos("a.csv", 7, 0), Subject: "x",
 				Message: `title "CSO" is ambiguous (security, strategy or sales): give a role code`,
 			},
 			{
-				Code: "ORG999", Rule: "made-up", Severity: graph.SeverityWarning,
+				Code: "ORG999", Rule: "made-up", Severity: diag.SeverityWarning,
 				Pos: pos("a.csv", 2, 3), Message: "a finding from a rule the result does not list",
 			},
 		},
@@ -241,7 +242,7 @@ func TestSARIFSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	stdin := []*check.Result{{File: "<stdin>", Rules: []*check.Rule{ruleDual},
-		Diagnostics: []graph.Diagnostic{{Code: "ORG005", Rule: "dual-reporting", Severity: graph.SeverityError, Pos: pos("<stdin>", 2, 1), Message: "m"}}}}
+		Diagnostics: []diag.Diagnostic{{Code: "ORG005", Rule: "dual-reporting", Severity: diag.SeverityError, Pos: pos("<stdin>", 2, 1), Message: "m"}}}}
 	for name, results := range map[string][]*check.Result{"findings": findings(), "clean": clean(), "none": nil, "stdin": stdin} {
 		var buf bytes.Buffer
 		if err := WriteOptions(&buf, "sarif", results, Options{ToolVersion: "dev"}); err != nil {
@@ -426,7 +427,7 @@ func TestJUnitXML(t *testing.T) {
 
 func TestJUnitControlCharacters(t *testing.T) {
 	res := []*check.Result{{File: "ctl\x01.yaml", Rules: []*check.Rule{ruleDual},
-		Diagnostics: []graph.Diagnostic{{Code: "ORG005", Rule: "dual-reporting", Severity: graph.SeverityError,
+		Diagnostics: []diag.Diagnostic{{Code: "ORG005", Rule: "dual-reporting", Severity: diag.SeverityError,
 			Pos: pos("ctl\x01.yaml", 1, 1), Message: "id \"a\x00b\" ]]> and \x1b[31m"}}}}
 	var buf bytes.Buffer
 	if err := Write(&buf, "junit", res); err != nil {
@@ -494,10 +495,10 @@ func TestSummary(t *testing.T) {
 			t.Errorf("Summary(%s) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	if got := Max(findings()); got != graph.SeverityError {
+	if got := Max(findings()); got != diag.SeverityError {
 		t.Errorf("Max(findings) = %v, want error", got)
 	}
-	if got := Max(clean()); got != graph.SeverityNone {
+	if got := Max(clean()); got != diag.SeverityNone {
 		t.Errorf("Max(clean) = %v, want none", got)
 	}
 }
@@ -509,11 +510,11 @@ func BenchmarkWrite(b *testing.B) {
 		file := fmt.Sprintf("org%02d.yaml", f)
 		r := &check.Result{File: file, Rules: []*check.Rule{ruleDual, ruleSpan, ruleRole, ruleSecIT}}
 		for i := range 1000 {
-			r.Diagnostics = append(r.Diagnostics, graph.Diagnostic{
-				Code: "ORG005", Rule: "dual-reporting", Severity: graph.SeverityError,
+			r.Diagnostics = append(r.Diagnostics, diag.Diagnostic{
+				Code: "ORG005", Rule: "dual-reporting", Severity: diag.SeverityError,
 				Pos: pos(file, 3*i+1, 5), Subject: fmt.Sprintf("p%d", i),
 				Message: fmt.Sprintf(`"p%d" has 2 solid-line managers, "a" and "b"`, i),
-				Related: []graph.Related{{Pos: pos(file, 3*i+2, 17), Message: `first manager "a"`}},
+				Related: []diag.Related{{Pos: pos(file, 3*i+2, 17), Message: `first manager "a"`}},
 			})
 		}
 		results = append(results, r)

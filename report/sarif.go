@@ -8,8 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // sarifFormatter writes one SARIF 2.1.0 log with one run. tool.driver
@@ -196,8 +196,8 @@ func sarifRuleOf(r ruleInfo) sarifRule {
 		if r.Profile != "security" {
 			sr.Properties.Tags = append(sr.Properties.Tags, "security")
 		}
-		sr.Properties.SecuritySeverity = map[graph.Severity]string{
-			graph.SeverityError: "8.0", graph.SeverityWarning: "5.0", graph.SeverityInfo: "2.0",
+		sr.Properties.SecuritySeverity = map[diag.Severity]string{
+			diag.SeverityError: "8.0", diag.SeverityWarning: "5.0", diag.SeverityInfo: "2.0",
 		}[r.Severity]
 	}
 	return sr
@@ -242,19 +242,19 @@ func helpText(r ruleInfo) (text, markdown string) {
 	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())
 }
 
-func sarifLevel(s graph.Severity) string {
+func sarifLevel(s diag.Severity) string {
 	switch s {
-	case graph.SeverityError:
+	case diag.SeverityError:
 		return "error"
-	case graph.SeverityWarning:
+	case diag.SeverityWarning:
 		return "warning"
-	case graph.SeverityInfo:
+	case diag.SeverityInfo:
 		return "note"
 	}
 	return "none"
 }
 
-func physical(p graph.Pos) *sarifPhysicalLocation {
+func physical(p diag.Pos) *sarifPhysicalLocation {
 	if p.File == "" {
 		return nil
 	}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 	"github.com/orgchart/orgchart/render"
 )
 
@@ -19,7 +21,7 @@ const chartName = "chart"
 // loadChart reads a chart from a request's bytes (never from a file) and
 // enforces the people cap.
 func loadChart(src []byte, o Options, maxPeople int) (*graph.Org, error) {
-	org, err := graph.Load(chartName, src, graph.LoadOptions{Format: o["input"], NoInferRoles: o.Bool("no-infer-roles", false)})
+	org, err := load.Chart(chartName, src, load.Options{Format: o["input"], NoInferRoles: o.Bool("no-infer-roles", false)})
 	if err != nil {
 		return nil, errorf(http.StatusBadRequest, "the chart cannot be read:\n%v", err)
 	}
@@ -75,7 +77,7 @@ func Execute(ctx context.Context, job *Job) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var findings []graph.Diagnostic
+	var findings []diag.Diagnostic
 	if !ro.NoFindings {
 		pol, err := policyFor(org, job.Options)
 		if err != nil {

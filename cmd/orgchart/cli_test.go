@@ -12,7 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/report"
 )
 
@@ -156,9 +156,9 @@ func TestWriteOutputAtomic(t *testing.T) {
 }
 
 func TestPrintError(t *testing.T) {
-	list := graph.ErrorList{
-		{Pos: graph.Pos{File: "a.yaml", Line: 3, Column: 5}, Msg: "bad"},
-		{Pos: graph.Pos{File: "a.yaml", Line: 9, Column: 1}, Msg: "worse"},
+	list := diag.ErrorList{
+		{Pos: diag.Pos{File: "a.yaml", Line: 3, Column: 5}, Msg: "bad"},
+		{Pos: diag.Pos{File: "a.yaml", Line: 9, Column: 1}, Msg: "worse"},
 	}
 	tests := []struct {
 		err  error
@@ -167,7 +167,7 @@ func TestPrintError(t *testing.T) {
 		{errors.New("plain"), "orgchart: plain\n"},
 		{&usageError{errors.New("flag")}, "orgchart: flag\n"},
 		{&usageError{list}, "a.yaml:3:5: bad\na.yaml:9:1: worse\n"},
-		{&graph.Error{Pos: graph.Pos{File: "b.csv", Line: 2, Column: 4}, Msg: "quote"}, "b.csv:2:4: quote\n"},
+		{&diag.Error{Pos: diag.Pos{File: "b.csv", Line: 2, Column: 4}, Msg: "quote"}, "b.csv:2:4: quote\n"},
 		{&usageError{errors.Join(list[:1], errors.New("open c.yaml: no such file"))}, "a.yaml:3:5: bad\norgchart: open c.yaml: no such file\n"},
 	}
 	for _, tt := range tests {
@@ -192,8 +192,8 @@ func TestEditDistance(t *testing.T) {
 		{"", "abc", 3},
 	}
 	for _, tt := range tests {
-		if got := graph.EditDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("graph.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		if got := diag.EditDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("diag.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
 }

@@ -15,6 +15,8 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 // stdinName is the file name that charts read from standard input carry in
@@ -68,7 +70,7 @@ func (f *inputFlags) check() error {
 // profileError turns NewPolicy's errors about --profile values (positioned
 // at the pseudo-file "--profile") into plain messages.
 func profileError(err error) string {
-	var list graph.ErrorList
+	var list diag.ErrorList
 	if !errors.As(err, &list) {
 		return err.Error()
 	}
@@ -79,9 +81,9 @@ func profileError(err error) string {
 	return strings.Join(msgs, "; ")
 }
 
-// loadOptions returns the graph.LoadOptions the flags ask for.
-func (f *inputFlags) loadOptions() graph.LoadOptions {
-	return graph.LoadOptions{Format: f.InputFormat, NoInferRoles: f.NoInferRoles}
+// loadOptions returns the load.Options the flags ask for.
+func (f *inputFlags) loadOptions() load.Options {
+	return load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles}
 }
 
 // loadInputs reads and loads each of files: a path, or "-" for e.stdin
@@ -89,7 +91,7 @@ func (f *inputFlags) loadOptions() graph.LoadOptions {
 // sees all problems at once; any failure makes the whole call fail with a
 // usageError (exit 2) that joins the failures, each load error positioned
 // file:line:col.
-func loadInputs(e *env, files []string, opts graph.LoadOptions) ([]*graph.Org, error) {
+func loadInputs(e *env, files []string, opts load.Options) ([]*graph.Org, error) {
 	if len(files) == 0 {
 		return nil, &usageError{errors.New("no chart given: name one or more FILEs, or - for standard input")}
 	}
@@ -125,7 +127,7 @@ func countStdin(files []string) int {
 }
 
 // loadInput loads one chart, from a file or ("-") standard input.
-func loadInput(e *env, name string, opts graph.LoadOptions) (*graph.Org, error) {
+func loadInput(e *env, name string, opts load.Options) (*graph.Org, error) {
 	var (
 		data []byte
 		err  error
@@ -139,13 +141,13 @@ func loadInput(e *env, name string, opts graph.LoadOptions) (*graph.Org, error) 
 	} else {
 		// LoadFile reads big files into memory backed by huge pages,
 		// which a million-person chart loads noticeably faster from.
-		org, err := graph.LoadFile(name, opts)
+		org, err := load.File(name, opts)
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 			return nil, fmt.Errorf("read chart: %w", pe)
 		}
 		return org, err
 	}
-	org, err := graph.Load(name, data, opts)
+	org, err := load.Chart(name, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +163,7 @@ func loadPolicyFile(path string) (*graph.PolicySpec, error) {
 	if err != nil {
 		return nil, &usageError{fmt.Errorf("read policy: %w", err)}
 	}
-	spec, err := graph.LoadPolicy(path, data)
+	spec, err := load.Policy(path, data)
 	if err != nil {
 		return nil, &usageError{err}
 	}

@@ -6,9 +6,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/spf13/cobra"
-
-	"github.com/orgchart/orgchart/graph"
 )
 
 // Exit codes, the same for every subcommand and --format.
@@ -95,12 +94,12 @@ func printError(w io.Writer, err error) {
 		}
 		return
 	}
-	var list graph.ErrorList
+	var list diag.ErrorList
 	if errors.As(err, &list) {
 		fmt.Fprintln(w, list.Error())
 		return
 	}
-	var pe *graph.Error
+	var pe *diag.Error
 	if errors.As(err, &pe) {
 		fmt.Fprintln(w, pe.Error())
 		return

@@ -13,8 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 func init() { subcommands = append(subcommands, newRulesCmd) }
@@ -87,10 +87,10 @@ func suggestRule(key string) string {
 	best, bestD := "", 1<<30
 	up, low := strings.ToUpper(key), strings.ToLower(key)
 	for _, r := range check.Rules() {
-		if d := graph.EditDistance(up, r.Code); d <= 2 && d < bestD {
+		if d := diag.EditDistance(up, r.Code); d <= 2 && d < bestD {
 			best, bestD = r.Code, d
 		}
-		if d := graph.EditDistance(low, r.Name); d <= max(2, len(r.Name)/3) && d < bestD {
+		if d := diag.EditDistance(low, r.Name); d <= max(2, len(r.Name)/3) && d < bestD {
 			best, bestD = r.Code+" ("+r.Name+")", d
 		}
 	}

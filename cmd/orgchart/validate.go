@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/report"
 )
 
@@ -54,7 +54,7 @@ cannot be read is reported as file:line:col: message).`,
 		if err := oneOf("--fail-on", failOn, failOnLevels); err != nil {
 			return err
 		}
-		threshold, err := graph.ParseSeverity(failOn)
+		threshold, err := diag.ParseSeverity(failOn)
 		if err != nil {
 			return &usageError{err}
 		}
@@ -72,7 +72,7 @@ cannot be read is reported as file:line:col: message).`,
 			return err
 		}
 		fmt.Fprintln(e.stderr, report.Summary(results))
-		if threshold != graph.SeverityNone && report.Max(results) >= threshold {
+		if threshold != diag.SeverityNone && report.Max(results) >= threshold {
 			return &exitError{exitFindings}
 		}
 		return nil

@@ -13,6 +13,7 @@ import (
 	"slices"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // Rule is one check in the catalog: a plain value, like go/analysis's
@@ -20,7 +21,7 @@ import (
 type Rule struct {
 	Code     string         // stable code, e.g. "ORG005"
 	Name     string         // kebab-case name, e.g. "dual-reporting"
-	Severity graph.Severity // default severity
+	Severity diag.Severity  // default severity
 	Profile  string         // "core", "security", "gdpr", ...
 	Summary  string         // one line: fires when ...
 	Doc      string         // explanation: what it checks and why (Markdown paragraphs)
@@ -37,7 +38,7 @@ type Pass struct {
 	Rule  *Rule
 	// params holds the effective parameters (policy over defaults).
 	params map[string]int
-	report func(graph.Diagnostic)
+	report func(diag.Diagnostic)
 }
 
 // Param returns the effective value of the rule parameter name: the
@@ -50,7 +51,7 @@ func (p *Pass) Param(name string) int {
 }
 
 // Report records a finding. The engine fills in Code, Rule and Severity.
-func (p *Pass) Report(d graph.Diagnostic) { p.report(d) }
+func (p *Pass) Report(d diag.Diagnostic) { p.report(d) }
 
 var catalog []*Rule
 

@@ -11,6 +11,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 	"github.com/orgchart/orgchart/internal/synth"
 )
 
@@ -33,7 +35,7 @@ func TestCatalog(t *testing.T) {
 		if _, ok := LookupProfile(r.Profile); !ok {
 			t.Errorf("%s: unknown profile %q", r.Code, r.Profile)
 		}
-		if r.Severity < graph.SeverityInfo || r.Severity > graph.SeverityError {
+		if r.Severity < diag.SeverityInfo || r.Severity > diag.SeverityError {
 			t.Errorf("%s: default severity %v", r.Code, r.Severity)
 		}
 		if r.Summary == "" || r.Doc == "" || r.Fix == "" || r.Run == nil {
@@ -116,7 +118,7 @@ func TestProfiles(t *testing.T) {
 		t.Errorf("default profiles (-want +got):\n%s", diff)
 	}
 	p, ok := LookupProfile("ffiec")
-	if !ok || p.Severity["SEC002"] != graph.SeverityError || p.Severity["SEC004"] != graph.SeverityError {
+	if !ok || p.Severity["SEC002"] != diag.SeverityError || p.Severity["SEC004"] != diag.SeverityError {
 		t.Errorf("ffiec = %+v", p)
 	}
 	if p, _ := LookupProfile("us-federal"); !slices.Equal(p.Disables, []string{"SEC002"}) {
@@ -136,14 +138,14 @@ func TestDocURL(t *testing.T) {
 // TestRunNilPolicy checks that a nil policy means the defaults plus the
 // chart's own policy section, and that Run fills code, rule and severity.
 func TestRunNilPolicy(t *testing.T) {
-	org, err := graph.Load("x.yaml", []byte(`policy:
+	org, err := load.Chart("x.yaml", []byte(`policy:
   profiles: [-security]
   rules:
     ORG004: error
 people:
   - id: a
   - id: b
-`), graph.LoadOptions{})
+`), load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,11 +154,11 @@ people:
 		t.Fatalf("got %d diagnostics, want 1 ORG004:\n%v", len(res.Diagnostics), res.Diagnostics)
 	}
 	d := res.Diagnostics[0]
-	if d.Code != "ORG004" || d.Rule != "multiple-roots" || d.Severity != graph.SeverityError || d.Subject != "b" {
+	if d.Code != "ORG004" || d.Rule != "multiple-roots" || d.Severity != diag.SeverityError || d.Subject != "b" {
 		t.Errorf("got %+v", d)
 	}
-	if res.File != "x.yaml" || res.Max() != graph.SeverityError || res.Count(graph.SeverityError) != 1 || res.Count(graph.SeverityWarning) != 0 {
-		t.Errorf("File %q, Max %v, Count(error) %d", res.File, res.Max(), res.Count(graph.SeverityError))
+	if res.File != "x.yaml" || res.Max() != diag.SeverityError || res.Count(diag.SeverityError) != 1 || res.Count(diag.SeverityWarning) != 0 {
+		t.Errorf("File %q, Max %v, Count(error) %d", res.File, res.Max(), res.Count(diag.SeverityError))
 	}
 	for _, r := range res.Rules {
 		if r.Profile != ProfileCore {
@@ -169,19 +171,19 @@ people:
 }
 
 func TestResultCounts(t *testing.T) {
-	res := &Result{Diagnostics: []graph.Diagnostic{
-		{Code: "A", Severity: graph.SeverityWarning},
-		{Code: "B", Severity: graph.SeverityError, Suppressed: true},
-		{Code: "C", Severity: graph.SeverityInfo},
-		{Code: "D", Severity: graph.SeverityWarning},
+	res := &Result{Diagnostics: []diag.Diagnostic{
+		{Code: "A", Severity: diag.SeverityWarning},
+		{Code: "B", Severity: diag.SeverityError, Suppressed: true},
+		{Code: "C", Severity: diag.SeverityInfo},
+		{Code: "D", Severity: diag.SeverityWarning},
 	}}
-	if res.Count(graph.SeverityWarning) != 2 || res.Count(graph.SeverityError) != 0 || res.Count(graph.SeverityInfo) != 1 {
-		t.Errorf("counts %d %d %d", res.Count(graph.SeverityWarning), res.Count(graph.SeverityError), res.Count(graph.SeverityInfo))
+	if res.Count(diag.SeverityWarning) != 2 || res.Count(diag.SeverityError) != 0 || res.Count(diag.SeverityInfo) != 1 {
+		t.Errorf("counts %d %d %d", res.Count(diag.SeverityWarning), res.Count(diag.SeverityError), res.Count(diag.SeverityInfo))
 	}
-	if res.Suppressed() != 1 || res.Max() != graph.SeverityWarning || len(res.Active()) != 3 {
+	if res.Suppressed() != 1 || res.Max() != diag.SeverityWarning || len(res.Active()) != 3 {
 		t.Errorf("Suppressed %d, Max %v, Active %d", res.Suppressed(), res.Max(), len(res.Active()))
 	}
-	if (&Result{}).Max() != graph.SeverityNone {
+	if (&Result{}).Max() != diag.SeverityNone {
 		t.Error("Max of an empty result is not none")
 	}
 }
@@ -203,7 +205,7 @@ func TestRunDeterministic(t *testing.T) {
 		t.Errorf("two runs differ:\n%s", diff)
 	}
 	sorted := slices.Clone(a.Diagnostics)
-	graph.SortDiagnostics(sorted)
+	diag.SortDiagnostics(sorted)
 	if diff := cmp.Diff(sorted, a.Diagnostics); diff != "" {
 		t.Errorf("output not sorted:\n%s", diff)
 	}
@@ -228,13 +230,13 @@ func synthOrg(n int, seed uint64) *graph.Org {
 			Title: "Engineer",
 			Kind:  graph.KindPerson,
 			Index: i,
-			Pos:   graph.Pos{File: file, Line: line, Column: 3},
+			Pos:   diag.Pos{File: file, Line: line, Column: 3},
 			FieldPos: []graph.FieldAt{
-				{Name: "id", Pos: graph.Pos{File: file, Line: line, Column: 9}},
+				{Name: "id", Pos: diag.Pos{File: file, Line: line, Column: 9}},
 			},
 		}
 		if i < len(roles) {
-			p.Roles = []graph.Role{{Code: roles[i], Pos: graph.Pos{File: file, Line: line + 2, Column: 12}}}
+			p.Roles = []graph.Role{{Code: roles[i], Pos: diag.Pos{File: file, Line: line + 2, Column: 12}}}
 		}
 		if i > 0 {
 			if left == 0 {
@@ -245,9 +247,9 @@ func synthOrg(n int, seed uint64) *graph.Org {
 				}
 			}
 			left--
-			p.ReportsTo = []graph.Ref{{ID: "p" + strconv.Itoa(mgr), Pos: graph.Pos{File: file, Line: line + 1, Column: 17}}}
+			p.ReportsTo = []graph.Ref{{ID: "p" + strconv.Itoa(mgr), Pos: diag.Pos{File: file, Line: line + 1, Column: 17}}}
 			if i > 10 && rng.IntN(20) == 0 {
-				p.Dotted = []graph.Ref{{ID: "p" + strconv.Itoa(rng.IntN(i)), Type: "matrix", Pos: graph.Pos{File: file, Line: line + 3, Column: 13}}}
+				p.Dotted = []graph.Ref{{ID: "p" + strconv.Itoa(rng.IntN(i)), Type: "matrix", Pos: diag.Pos{File: file, Line: line + 3, Column: 13}}}
 			}
 			p.Vacant = rng.IntN(50) == 0
 		}
@@ -298,7 +300,7 @@ func BenchmarkRules(b *testing.B) {
 			cpu0, ok := processCPU()
 			for b.Loop() {
 				for _, r := range Rules() {
-					p := &Pass{Org: org, Graph: g, Rule: r, report: func(graph.Diagnostic) { n++ }}
+					p := &Pass{Org: org, Graph: g, Rule: r, report: func(diag.Diagnostic) { n++ }}
 					r.Run(p)
 				}
 			}

@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // The rule documentation pages under docs/rules/ are generated from the
@@ -24,7 +24,7 @@ type ProfileEffect struct {
 	Profile string
 	// Effect is "runs", "enables", "disables" or "severity".
 	Effect   string
-	Severity graph.Severity // the severity set, for "severity"
+	Severity diag.Severity // the severity set, for "severity"
 }
 
 // String describes the effect in words, such as "`ffiec`: becomes an error".
@@ -42,8 +42,8 @@ func (e ProfileEffect) String() string {
 }
 
 // article returns "an error", "a warning" or "an info".
-func article(s graph.Severity) string {
-	if s == graph.SeverityError || s == graph.SeverityInfo {
+func article(s diag.Severity) string {
+	if s == diag.SeverityError || s == diag.SeverityInfo {
 		return "an " + s.String()
 	}
 	return "a " + s.String()
@@ -130,9 +130,9 @@ func WriteRuleDoc(w io.Writer, r *Rule) error {
 			p("- `%s`: makes it %s.\n", e.Profile, article(e.Severity))
 		}
 	}
-	other := graph.SeverityError
-	if r.Severity == graph.SeverityError {
-		other = graph.SeverityWarning
+	other := diag.SeverityError
+	if r.Severity == diag.SeverityError {
+		other = diag.SeverityWarning
 	}
 	p("\nA policy can change the severity or turn the rule off (`policy: {rules: {%s: {severity: %s}}}`, or `%s: off`)", r.Code, other, r.Code)
 	if len(r.Params) > 0 {

@@ -11,8 +11,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 // The package's golden files (the rule pages under docs/rules) are rewritten
@@ -157,7 +158,7 @@ func TestRuleExamples(t *testing.T) {
 			if marked == 0 {
 				t.Fatalf("example of %s has no line marked # <- %s", r.Code, r.Code)
 			}
-			org, err := graph.Load(r.Code+".yaml", []byte(src), graph.LoadOptions{})
+			org, err := load.Chart(r.Code+".yaml", []byte(src), load.Options{})
 			if err != nil {
 				t.Fatalf("load: %v", err)
 			}
@@ -176,7 +177,7 @@ func TestRuleExamples(t *testing.T) {
 }
 
 // dump formats diagnostics one a line.
-func dump(ds []graph.Diagnostic) string {
+func dump(ds []diag.Diagnostic) string {
 	var b strings.Builder
 	for _, d := range ds {
 		b.WriteString("\t" + d.String() + "\n")

@@ -13,6 +13,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 // examplesDir is the repository's examples directory, from graph/check.
@@ -22,7 +23,7 @@ var examplesDir = filepath.Join("..", "..", "examples")
 func exampleCharts(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, ext := range graph.Formats {
+	for _, ext := range load.Formats {
 		m, err := filepath.Glob(filepath.Join(examplesDir, "*."+ext))
 		if err != nil {
 			t.Fatal(err)
@@ -78,7 +79,7 @@ func expectation(t *testing.T, path string) (codes []string, ok bool) {
 // loadExample loads an example chart.
 func loadExample(t *testing.T, path string) *graph.Org {
 	t.Helper()
-	org, err := graph.LoadFile(path, graph.LoadOptions{})
+	org, err := load.File(path, load.Options{})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -207,7 +208,7 @@ func TestExceptionExamples(t *testing.T) {
 // come from roles inferred from job titles: with inference off nobody holds
 // CISO, so SEC002 and SEC004 give way to SEC001.
 func TestHRExportNeedsInference(t *testing.T) {
-	org, err := graph.LoadFile(filepath.Join(examplesDir, "hr-export.csv"), graph.LoadOptions{NoInferRoles: true})
+	org, err := load.File(filepath.Join(examplesDir, "hr-export.csv"), load.Options{NoInferRoles: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 // The fixture harness, after golang.org/x/tools/go/analysis/analysistest.
@@ -124,7 +125,7 @@ func runFixture(t *testing.T, path string) (*fixture, *Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	org, err := graph.Load(path, data, graph.LoadOptions{})
+	org, err := load.Chart(path, data, load.Options{})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -148,7 +149,7 @@ func TestFixtures(t *testing.T) {
 				if d.Pos.File != path {
 					t.Errorf("%s: diagnostic in file %q, want %q", d, d.Pos.File, path)
 				}
-				if d.Code == "" || d.Rule == "" || d.Severity == graph.SeverityNone || d.Message == "" {
+				if d.Code == "" || d.Rule == "" || d.Severity == diag.SeverityNone || d.Message == "" {
 					t.Errorf("%s: code, rule, severity and message must be set: %+v", path, d)
 				}
 				f := finding{d.Pos.Line, d.Code}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // Policy is a checked policy: which profiles are active, whether each rule
@@ -29,7 +30,7 @@ type Policy struct {
 // ruleState is the effective setting of one rule under a policy.
 type ruleState struct {
 	on     bool
-	sev    graph.Severity
+	sev    diag.Severity
 	params map[string]int
 }
 
@@ -38,7 +39,7 @@ type excKey struct{ code, id string }
 // setting is one rule's merged policy.rules entries.
 type setting struct {
 	state  int // 0 unset, 1 off, 2 on at sev, 3 on at the profile's severity
-	sev    graph.Severity
+	sev    diag.Severity
 	params map[string]int
 }
 
@@ -60,12 +61,12 @@ type setting struct {
 //
 // Problems (an unknown profile, rule code or parameter, a bad severity or
 // parameter value, an exception for an unknown rule or without id, reason or
-// approved_by) are returned as a graph.ErrorList with the position of each
+// approved_by) are returned as a diag.ErrorList with the position of each
 // offending entry; positions of --profile values carry the file name
 // "--profile". The returned Policy is never nil: it applies every valid part,
 // so a caller may still run with it.
 func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
-	var errs graph.ErrorList
+	var errs diag.ErrorList
 	pol := &Policy{
 		active:     map[string]bool{},
 		rules:      map[string]*ruleState{},
@@ -76,7 +77,7 @@ func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
 			pol.active[p.Name] = true
 		}
 	}
-	useProfile := func(name string, pos graph.Pos) {
+	useProfile := func(name string, pos diag.Pos) {
 		name = strings.ToLower(strings.TrimSpace(name))
 		remove := strings.HasPrefix(name, "-")
 		name = strings.TrimPrefix(name, "-")
@@ -124,11 +125,11 @@ func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
 			case rs.Severity == "" && len(rs.Params) == 0:
 				s.state = 3 // `on`
 			case rs.Severity != "":
-				sev, err := graph.ParseSeverity(rs.Severity)
+				sev, err := diag.ParseSeverity(rs.Severity)
 				switch {
 				case err != nil:
 					errs.Add(pos, "bad severity %q for %s: want error, warning, info or off", rs.Severity, r.Code)
-				case sev == graph.SeverityNone:
+				case sev == diag.SeverityNone:
 					s.state = 1
 				default:
 					s.state, s.sev = 2, sev
@@ -186,7 +187,7 @@ func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
 		}
 	}
 	for _, name := range profiles {
-		useProfile(name, graph.Pos{File: "--profile"})
+		useProfile(name, diag.Pos{File: "--profile"})
 	}
 
 	for _, r := range Rules() {
@@ -251,10 +252,10 @@ func (pol *Policy) Enabled(code string) bool {
 
 // Severity returns the effective severity of the rule with the code
 // (SeverityNone for an unknown code).
-func (pol *Policy) Severity(code string) graph.Severity {
+func (pol *Policy) Severity(code string) diag.Severity {
 	r, ok := Lookup(code)
 	if !ok {
-		return graph.SeverityNone
+		return diag.SeverityNone
 	}
 	return pol.state(r).sev
 }
@@ -280,7 +281,7 @@ func (pol *Policy) today() time.Time {
 // applyExceptions marks the diagnostics an exception covers as suppressed,
 // and notes an expired exception in the message of the diagnostic it no
 // longer covers.
-func (pol *Policy) applyExceptions(ds []graph.Diagnostic) {
+func (pol *Policy) applyExceptions(ds []diag.Diagnostic) {
 	if len(pol.exceptions) == 0 {
 		return
 	}

@@ -8,13 +8,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // spec is a shorthand for a policy spec in file f.
 func spec(f string, profiles []string, rules map[string]graph.RuleSetting, ex ...graph.Exception) *graph.PolicySpec {
-	s := &graph.PolicySpec{Profiles: profiles, Rules: rules, Exceptions: ex, Pos: graph.Pos{File: f, Line: 1, Column: 1}}
+	s := &graph.PolicySpec{Profiles: profiles, Rules: rules, Exceptions: ex, Pos: diag.Pos{File: f, Line: 1, Column: 1}}
 	for i := range profiles {
-		s.ProfilePos = append(s.ProfilePos, graph.Pos{File: f, Line: 2, Column: 13 + 10*i})
+		s.ProfilePos = append(s.ProfilePos, diag.Pos{File: f, Line: 2, Column: 13 + 10*i})
 	}
 	return s
 }
@@ -23,7 +24,7 @@ func TestNewPolicy(t *testing.T) {
 	type want struct {
 		code    string
 		enabled bool
-		sev     graph.Severity
+		sev     diag.Severity
 	}
 	tests := []struct {
 		name     string
@@ -37,13 +38,13 @@ func TestNewPolicy(t *testing.T) {
 			name:  "defaults",
 			profs: []string{"core", "security"},
 			rules: []want{
-				{"ORG001", true, graph.SeverityError},
-				{"ORG004", true, graph.SeverityWarning},
-				{"ORG010", true, graph.SeverityInfo},
-				{"SEC001", true, graph.SeverityError},
-				{"SEC002", true, graph.SeverityWarning},
-				{"SEC004", true, graph.SeverityWarning},
-				{"SEC008", false, graph.SeverityError},
+				{"ORG001", true, diag.SeverityError},
+				{"ORG004", true, diag.SeverityWarning},
+				{"ORG010", true, diag.SeverityInfo},
+				{"SEC001", true, diag.SeverityError},
+				{"SEC002", true, diag.SeverityWarning},
+				{"SEC004", true, diag.SeverityWarning},
+				{"SEC008", false, diag.SeverityError},
 			},
 			params: map[string]int{"ORG009/max": 12, "ORG010/max": 8},
 		},
@@ -51,29 +52,29 @@ func TestNewPolicy(t *testing.T) {
 			name:     "gdpr from the flag enables SEC008",
 			profiles: []string{"gdpr"},
 			profs:    []string{"core", "security", "gdpr"},
-			rules:    []want{{"SEC008", true, graph.SeverityError}},
+			rules:    []want{{"SEC008", true, diag.SeverityError}},
 		},
 		{
 			name:  "ffiec from the chart makes SEC002 and SEC004 errors",
 			specs: []*graph.PolicySpec{spec("org.yaml", []string{"ffiec"}, nil)},
 			profs: []string{"core", "security", "ffiec"},
-			rules: []want{{"SEC002", true, graph.SeverityError}, {"SEC004", true, graph.SeverityError}, {"SEC001", true, graph.SeverityError}},
+			rules: []want{{"SEC002", true, diag.SeverityError}, {"SEC004", true, diag.SeverityError}, {"SEC001", true, diag.SeverityError}},
 		},
 		{
 			name:     "nydfs makes SEC004 an error only",
 			profiles: []string{"NYDFS"},
-			rules:    []want{{"SEC004", true, graph.SeverityError}, {"SEC002", true, graph.SeverityWarning}},
+			rules:    []want{{"SEC004", true, diag.SeverityError}, {"SEC002", true, diag.SeverityWarning}},
 		},
 		{
 			name:     "us-federal turns SEC002 off",
 			profiles: []string{"us-federal"},
-			rules:    []want{{"SEC002", false, graph.SeverityWarning}, {"SEC001", true, graph.SeverityError}},
+			rules:    []want{{"SEC002", false, diag.SeverityWarning}, {"SEC001", true, diag.SeverityError}},
 		},
 		{
 			name:     "-security removes the default profile",
 			profiles: []string{"-security"},
 			profs:    []string{"core"},
-			rules:    []want{{"SEC001", false, graph.SeverityError}, {"ORG001", true, graph.SeverityError}},
+			rules:    []want{{"SEC001", false, diag.SeverityError}, {"ORG001", true, diag.SeverityError}},
 		},
 		{
 			name:     "the flag is applied after the specs",
@@ -90,10 +91,10 @@ func TestNewPolicy(t *testing.T) {
 				"SEC005": {Params: map[string]int{"max": 3}},
 			})},
 			rules: []want{
-				{"ORG009", true, graph.SeverityError},
-				{"ORG010", false, graph.SeverityInfo},
-				{"ORG004", false, graph.SeverityWarning},
-				{"SEC005", true, graph.SeverityWarning},
+				{"ORG009", true, diag.SeverityError},
+				{"ORG010", false, diag.SeverityInfo},
+				{"ORG004", false, diag.SeverityWarning},
+				{"SEC005", true, diag.SeverityWarning},
 			},
 			params: map[string]int{"ORG009/max": 20, "ORG010/max": 8, "SEC005/max": 3},
 		},
@@ -113,9 +114,9 @@ func TestNewPolicy(t *testing.T) {
 				}),
 			},
 			rules: []want{
-				{"ORG009", true, graph.SeverityInfo},
-				{"ORG010", true, graph.SeverityWarning},
-				{"ORG005", false, graph.SeverityError},
+				{"ORG009", true, diag.SeverityInfo},
+				{"ORG010", true, diag.SeverityWarning},
+				{"ORG005", false, diag.SeverityError},
 			},
 			params: map[string]int{"ORG009/max": 5, "ORG010/max": 4},
 		},
@@ -123,13 +124,13 @@ func TestNewPolicy(t *testing.T) {
 			name:     "profile severity applies before the rule settings",
 			profiles: []string{"ffiec"},
 			specs:    []*graph.PolicySpec{spec("org.yaml", nil, map[string]graph.RuleSetting{"SEC002": {Severity: "warning"}})},
-			rules:    []want{{"SEC002", true, graph.SeverityWarning}, {"SEC004", true, graph.SeverityError}},
+			rules:    []want{{"SEC002", true, diag.SeverityWarning}, {"SEC004", true, diag.SeverityError}},
 		},
 		{
 			name:     "a rule setting with a severity switches a disabled rule on",
 			profiles: []string{"us-federal"},
 			specs:    []*graph.PolicySpec{spec("org.yaml", nil, map[string]graph.RuleSetting{"SEC002": {Severity: "error"}, "SEC008": {Severity: "warning"}})},
-			rules:    []want{{"SEC002", true, graph.SeverityError}, {"SEC008", true, graph.SeverityWarning}},
+			rules:    []want{{"SEC002", true, diag.SeverityError}, {"SEC008", true, diag.SeverityWarning}},
 		},
 		{
 			name:     "on after off, and on for a disabled rule",
@@ -138,17 +139,17 @@ func TestNewPolicy(t *testing.T) {
 				spec("org.yaml", nil, map[string]graph.RuleSetting{"ORG010": {Off: true}}),
 				spec("policy.yaml", nil, map[string]graph.RuleSetting{"ORG010": {}, "SEC002": {}, "ORG009": {Params: map[string]int{"max": 3}}}),
 			},
-			rules: []want{{"ORG010", true, graph.SeverityInfo}, {"SEC002", true, graph.SeverityWarning}, {"ORG009", true, graph.SeverityWarning}},
+			rules: []want{{"ORG010", true, diag.SeverityInfo}, {"SEC002", true, diag.SeverityWarning}, {"ORG009", true, diag.SeverityWarning}},
 		},
 		{
 			name:  "params alone leave a rule off",
 			specs: []*graph.PolicySpec{spec("org.yaml", nil, map[string]graph.RuleSetting{"ORG009": {Off: true}}), spec("p.yaml", nil, map[string]graph.RuleSetting{"ORG009": {Params: map[string]int{"max": 3}}})},
-			rules: []want{{"ORG009", false, graph.SeverityWarning}},
+			rules: []want{{"ORG009", false, diag.SeverityWarning}},
 		},
 		{
 			name:  "lower-case rule codes are accepted",
 			specs: []*graph.PolicySpec{spec("org.yaml", nil, map[string]graph.RuleSetting{"org009": {Off: true}})},
-			rules: []want{{"ORG009", false, graph.SeverityWarning}},
+			rules: []want{{"ORG009", false, diag.SeverityWarning}},
 		},
 	}
 	for _, tt := range tests {
@@ -181,7 +182,7 @@ func TestNewPolicy(t *testing.T) {
 }
 
 func TestNewPolicyErrors(t *testing.T) {
-	at := func(line, col int) graph.Pos { return graph.Pos{File: "org.yaml", Line: line, Column: col} }
+	at := func(line, col int) diag.Pos { return diag.Pos{File: "org.yaml", Line: line, Column: col} }
 	tests := []struct {
 		name     string
 		profiles []string
@@ -241,9 +242,9 @@ func TestNewPolicyErrors(t *testing.T) {
 			if pol == nil {
 				t.Fatal("NewPolicy returned a nil policy with its error")
 			}
-			var list graph.ErrorList
+			var list diag.ErrorList
 			if !errors.As(err, &list) {
-				t.Fatalf("NewPolicy error = %v (%T), want a graph.ErrorList", err, err)
+				t.Fatalf("NewPolicy error = %v (%T), want a diag.ErrorList", err, err)
 			}
 			if len(list) != len(tt.want) {
 				t.Fatalf("NewPolicy gave %d errors, want %d:\n%v", len(list), len(tt.want), err)
@@ -274,9 +275,9 @@ func TestNewPolicyKeepsValidParts(t *testing.T) {
 // and "open" is a vacant manager, with an ORG011 finding from the loader.
 func exceptionOrg() *graph.Org {
 	p := func(i int, id string, mgr string) *graph.Person {
-		e := &graph.Person{ID: id, Index: i, Pos: graph.Pos{File: "x.yaml", Line: i + 1, Column: 3}}
+		e := &graph.Person{ID: id, Index: i, Pos: diag.Pos{File: "x.yaml", Line: i + 1, Column: 3}}
 		if mgr != "" {
-			e.ReportsTo = []graph.Ref{{ID: mgr, Pos: graph.Pos{File: "x.yaml", Line: i + 1, Column: 20}}}
+			e.ReportsTo = []graph.Ref{{ID: mgr, Pos: diag.Pos{File: "x.yaml", Line: i + 1, Column: 20}}}
 		}
 		return e
 	}
@@ -284,9 +285,9 @@ func exceptionOrg() *graph.Org {
 		p(0, "Big", ""), p(1, "a", "big"), p(2, "open", "big"), p(3, "c", "open"),
 	}}
 	org.People[2].Vacant = true
-	org.Diagnostics = []graph.Diagnostic{{
-		Code: "ORG011", Rule: "unknown-field", Severity: graph.SeverityWarning,
-		Pos: graph.Pos{File: "x.yaml", Line: 2, Column: 5}, Subject: "a", Message: `unknown field "emial"`,
+	org.Diagnostics = []diag.Diagnostic{{
+		Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning,
+		Pos: diag.Pos{File: "x.yaml", Line: 2, Column: 5}, Subject: "a", Message: `unknown field "emial"`,
 	}}
 	return org
 }
@@ -385,18 +386,18 @@ func TestExceptions(t *testing.T) {
 func TestLoaderDiagnosticsFollowThePolicy(t *testing.T) {
 	for _, tt := range []struct {
 		setting graph.RuleSetting
-		want    graph.Severity // SeverityNone: dropped
+		want    diag.Severity // SeverityNone: dropped
 	}{
-		{graph.RuleSetting{}, graph.SeverityWarning},
-		{graph.RuleSetting{Severity: "error"}, graph.SeverityError},
-		{graph.RuleSetting{Off: true}, graph.SeverityNone},
+		{graph.RuleSetting{}, diag.SeverityWarning},
+		{graph.RuleSetting{Severity: "error"}, diag.SeverityError},
+		{graph.RuleSetting{Off: true}, diag.SeverityNone},
 	} {
 		pol, err := NewPolicy([]string{"-security"}, spec("x.yaml", nil, map[string]graph.RuleSetting{"ORG011": tt.setting}))
 		if err != nil {
 			t.Fatal(err)
 		}
 		res := Run(exceptionOrg(), pol)
-		got := graph.SeverityNone
+		got := diag.SeverityNone
 		for _, d := range res.Diagnostics {
 			if d.Code == "ORG011" {
 				got = d.Severity

@@ -3,7 +3,7 @@ package check
 import (
 	"slices"
 
-	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // The profile names. A rule's Profile is one of them.
@@ -33,7 +33,7 @@ type Profile struct {
 	Enables []string
 	// Severity overrides the default severity of rules while the profile is
 	// active. Policy rule settings still apply on top.
-	Severity map[string]graph.Severity
+	Severity map[string]diag.Severity
 	// Disables lists rule codes the profile switches off.
 	Disables []string
 }
@@ -63,13 +63,13 @@ var profiles = []Profile{
 		Name:     ProfileFFIEC,
 		Summary:  "US banking (FFIEC): a security leader reporting into IT (SEC002) and one with no board access (SEC004) become errors",
 		Sources:  []string{"FFIEC IT Examination Handbook, Information Security (2016) and Management booklets"},
-		Severity: map[string]graph.Severity{"SEC002": graph.SeverityError, "SEC004": graph.SeverityError},
+		Severity: map[string]diag.Severity{"SEC002": diag.SeverityError, "SEC004": diag.SeverityError},
 	},
 	{
 		Name:     ProfileNYDFS,
 		Summary:  "New York financial services: a CISO with no line to the senior governing body (SEC004) is an error",
 		Sources:  []string{"NYDFS 23 NYCRR 500.4"},
-		Severity: map[string]graph.Severity{"SEC004": graph.SeverityError},
+		Severity: map[string]diag.Severity{"SEC004": diag.SeverityError},
 	},
 	{
 		Name:     ProfileUSFederal,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // The core rules, ORG001–ORG012, as ../shared/GOVERNANCE.md defines them.
@@ -16,7 +17,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG001",
 		Name:     "duplicate-id",
-		Severity: graph.SeverityError,
+		Severity: diag.SeverityError,
 		Profile:  ProfileCore,
 		Summary:  "two entries share an id",
 		Doc: "Every entry of the chart is named by its id, and every line (reports_to, dotted, assistant_to) refers to an id. " +
@@ -31,7 +32,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG002",
 		Name:     "unknown-reference",
-		Severity: graph.SeverityError,
+		Severity: diag.SeverityError,
 		Profile:  ProfileCore,
 		Summary:  "reports_to, dotted or assistant_to names an id that does not exist",
 		Doc: "A reference to an id that no entry has is usually a typo or an entry that left the export. " +
@@ -44,7 +45,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG003",
 		Name:     "reporting-cycle",
-		Severity: graph.SeverityError,
+		Severity: diag.SeverityError,
 		Profile:  ProfileCore,
 		Summary:  "the solid lines form a cycle, self-reporting included",
 		Doc: "A chain of command must end at a top. When solid lines loop back (`a` reports to `b`, `b` reports to `a`, or an entry reports to itself), " +
@@ -58,7 +59,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG004",
 		Name:     "multiple-roots",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileCore,
 		Summary:  "more than one entry has no solid-line manager, unless the chart declares several tops",
 		Doc: "An organisation normally has one top: the CEO, or a board the CEO reports to (boards and committees count as tops like anyone else). " +
@@ -72,7 +73,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG005",
 		Name:     "dual-reporting",
-		Severity: graph.SeverityError,
+		Severity: diag.SeverityError,
 		Profile:  ProfileCore,
 		Summary:  "an entry has more than one solid-line manager",
 		Doc: "Line management is a tree: each person has one solid-line manager who hires, appraises and is accountable for them. " +
@@ -85,7 +86,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG006",
 		Name:     "redundant-dotted-line",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileCore,
 		Summary:  "a dotted line duplicates the solid line, points at the entry itself, or at its own subordinate",
 		Doc: "A dotted line shows a relationship that the solid lines do not. One to the entry's own solid-line manager repeats what the chart already says, " +
@@ -97,7 +98,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG007",
 		Name:     "vacant-manager",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileCore,
 		Summary:  "a vacant position has people reporting to it",
 		Doc: "A vacant position (`vacant: true`) with direct reports leaves a team without a line manager: nobody approves, appraises or escalates for it. " +
@@ -109,7 +110,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG008",
 		Name:     "assistant-with-reports",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileCore,
 		Summary:  "an assistant has direct reports",
 		Doc: "An assistant (`assistant: true` or `assistant_to`) supports a manager and is drawn beside them, outside the line of reports. " +
@@ -120,7 +121,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG009",
 		Name:     "span-of-control",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileCore,
 		Summary:  "more direct reports than the limit (default 12)",
 		Doc: "A manager with very many direct reports cannot give each of them the attention line management needs, and a very wide team " +
@@ -134,7 +135,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG010",
 		Name:     "hierarchy-depth",
-		Severity: graph.SeverityInfo,
+		Severity: diag.SeverityInfo,
 		Profile:  ProfileCore,
 		Summary:  "more levels below the top than the limit (default 8)",
 		Doc: "Deep hierarchies slow decisions and distance people from leadership. The limit is the parameter `max` (default 8): the number of solid lines " +
@@ -147,7 +148,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG011",
 		Name:     "unknown-field",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileCore,
 		Summary:  "a field or CSV column that the format does not define",
 		Doc: "The loaders report every field (YAML, JSON) or CSV column they do not know, so that a typo such as `reportsto` or `parentid` " +
@@ -160,7 +161,7 @@ func init() {
 	register(&Rule{
 		Code:     "ORG012",
 		Name:     "unknown-role",
-		Severity: graph.SeverityInfo,
+		Severity: diag.SeverityInfo,
 		Profile:  ProfileCore,
 		Summary:  "a role code that is not in the catalog, or an ambiguous title (a bare \"CSO\")",
 		Doc: "The security rules match explicit role codes (CEO, CIO, CTO, CISO, CSO, DPO, CAE, BOARD, ...), never free-text titles. " +
@@ -212,11 +213,11 @@ func runDuplicateID(p *Pass) {
 		if e.ID != f.ID {
 			msg = fmt.Sprintf("duplicate id %q: %q is already defined at line %d", e.ID, f.ID, f.At("id").Line)
 		}
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     e.At("id"),
 			Subject: e.ID,
 			Message: msg,
-			Related: []graph.Related{{Pos: f.At("id"), Message: fmt.Sprintf("%q first defined here", f.ID)}},
+			Related: []diag.Related{{Pos: f.At("id"), Message: fmt.Sprintf("%q first defined here", f.ID)}},
 		})
 	}
 }
@@ -354,7 +355,7 @@ func runUnknownReference(p *Pass) {
 		} else {
 			msg += ": no entry has this id"
 		}
-		p.Report(graph.Diagnostic{Pos: ref.Pos, Subject: subject, Message: msg})
+		p.Report(diag.Diagnostic{Pos: ref.Pos, Subject: subject, Message: msg})
 	}
 	for _, t := range p.Org.Tops {
 		check("", t, func() string { return "tops names " })
@@ -399,9 +400,9 @@ func runCycle(p *Pass) {
 		}
 		var (
 			b       strings.Builder
-			related []graph.Related
-			lines   []graph.Edge
-			pos     graph.Pos
+			related []diag.Related
+			lines   []diag.Edge
+			pos     diag.Pos
 		)
 		b.WriteString("reporting cycle: ")
 		if len(c) == 1 {
@@ -421,13 +422,13 @@ func runCycle(p *Pass) {
 			if k == 0 {
 				pos = l.Pos
 			}
-			related = append(related, graph.Related{Pos: l.Pos, Message: fmt.Sprintf("%q reports to %q", id(g, i), id(g, next))})
-			lines = append(lines, graph.Edge{From: id(g, i), To: id(g, next)})
+			related = append(related, diag.Related{Pos: l.Pos, Message: fmt.Sprintf("%q reports to %q", id(g, i), id(g, next))})
+			lines = append(lines, diag.Edge{From: id(g, i), To: id(g, next)})
 		}
 		if !pos.IsValid() {
 			pos = g.Person(c[0]).At("reports_to")
 		}
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     pos,
 			Subject: id(g, c[0]),
 			Message: b.String(),
@@ -460,7 +461,7 @@ func runMultipleRoots(p *Pass) {
 			if declared[e.Key()] {
 				continue
 			}
-			p.Report(graph.Diagnostic{
+			p.Report(diag.Diagnostic{
 				Pos:     e.At("id"),
 				Subject: e.ID,
 				Message: fmt.Sprintf("%q has no solid-line manager and is not among the declared tops", e.ID),
@@ -482,11 +483,11 @@ func runMultipleRoots(p *Pass) {
 	}
 	for _, i := range roots[1:] {
 		e := g.Person(i)
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     e.At("id"),
 			Subject: e.ID,
 			Message: fmt.Sprintf("%q has no solid-line manager: the chart has %d tops (%s)", e.ID, len(roots), list),
-			Related: []graph.Related{{Pos: first.At("id"), Message: fmt.Sprintf("first top %q", first.ID)}},
+			Related: []diag.Related{{Pos: first.At("id"), Message: fmt.Sprintf("first top %q", first.ID)}},
 		})
 	}
 }
@@ -503,17 +504,17 @@ func runDualReporting(p *Pass) {
 		first, extra := ls[0], ls[1:]
 		e := g.Person(i)
 		names := []string{id(g, first.To)}
-		var lines []graph.Edge
+		var lines []diag.Edge
 		for _, l := range extra {
 			names = append(names, id(g, l.To))
-			lines = append(lines, graph.Edge{From: e.ID, To: id(g, l.To)})
+			lines = append(lines, diag.Edge{From: e.ID, To: id(g, l.To)})
 		}
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     extra[0].Pos,
 			Subject: e.ID,
 			Message: fmt.Sprintf("%q has %d solid-line managers, %s: keep one in reports_to and make the others dotted lines",
 				e.ID, len(names), quoteList(names, 5)),
-			Related: []graph.Related{{Pos: first.Pos, Message: fmt.Sprintf("first manager %q", id(g, first.To))}},
+			Related: []diag.Related{{Pos: first.Pos, Message: fmt.Sprintf("first manager %q", id(g, first.To))}},
 			Lines:   lines,
 		})
 	}
@@ -548,10 +549,10 @@ func runRedundantDotted(p *Pass) {
 					continue // the common case: nothing to report
 				}
 			}
-			d := graph.Diagnostic{
+			d := diag.Diagnostic{
 				Pos:     ref.Pos,
 				Subject: e.ID,
-				Lines:   []graph.Edge{{From: e.ID, To: id(g, t), Dotted: true}},
+				Lines:   []diag.Edge{{From: e.ID, To: id(g, t), Dotted: true}},
 			}
 			if t == i {
 				d.Message = fmt.Sprintf("dotted line from %q points at itself", e.ID)
@@ -560,7 +561,7 @@ func runRedundantDotted(p *Pass) {
 			}
 			if s, ok := lineTo(g, i, t); ok {
 				d.Message = fmt.Sprintf("dotted line from %q to %q duplicates its solid line", e.ID, id(g, t))
-				d.Related = []graph.Related{{Pos: s.Pos, Message: fmt.Sprintf("%q reports to %q here", e.ID, id(g, t))}}
+				d.Related = []diag.Related{{Pos: s.Pos, Message: fmt.Sprintf("%q reports to %q here", e.ID, id(g, t))}}
 				p.Report(d)
 				continue
 			}
@@ -571,7 +572,7 @@ func runRedundantDotted(p *Pass) {
 				}
 				d.Message = fmt.Sprintf("dotted line from %q to %q points at its own subordinate (%s)", e.ID, id(g, t), chain)
 				if ms := g.Managers(t); len(ms) > 0 {
-					d.Related = []graph.Related{{Pos: ms[0].Pos, Message: fmt.Sprintf("%q reports to %q", id(g, t), id(g, ms[0].To))}}
+					d.Related = []diag.Related{{Pos: ms[0].Pos, Message: fmt.Sprintf("%q reports to %q", id(g, t), id(g, ms[0].To))}}
 				}
 				p.Report(d)
 			}
@@ -599,14 +600,14 @@ func viaList(g *graph.Graph, t, i int) string {
 }
 
 // reportsRelated notes where up to three of i's reports name i as manager.
-func reportsRelated(g *graph.Graph, i int) []graph.Related {
-	var rel []graph.Related
+func reportsRelated(g *graph.Graph, i int) []diag.Related {
+	var rel []diag.Related
 	for _, r := range g.Reports(i) {
 		if len(rel) == 3 {
 			break
 		}
 		if l, ok := lineTo(g, r, i); ok {
-			rel = append(rel, graph.Related{Pos: l.Pos, Message: fmt.Sprintf("%q reports to %q", id(g, r), id(g, i))})
+			rel = append(rel, diag.Related{Pos: l.Pos, Message: fmt.Sprintf("%q reports to %q", id(g, r), id(g, i))})
 		}
 	}
 	return rel
@@ -629,7 +630,7 @@ func runVacantManager(p *Pass) {
 		if n == 0 {
 			continue
 		}
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     e.At("id"),
 			Subject: e.ID,
 			Message: fmt.Sprintf("vacant position %q has %s: fill it or move them under an acting manager",
@@ -649,7 +650,7 @@ func runAssistantWithReports(p *Pass) {
 		if n == 0 {
 			continue
 		}
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     e.At("id"),
 			Subject: e.ID,
 			Message: fmt.Sprintf("assistant %q has %s: an assistant to %q should not manage a team",
@@ -667,7 +668,7 @@ func runSpanOfControl(p *Pass) {
 		if n <= limit {
 			continue
 		}
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     e.At("id"),
 			Subject: e.ID,
 			Message: fmt.Sprintf("%q has %d direct reports, more than the limit of %d", e.ID, n, limit),
@@ -732,7 +733,7 @@ func runHierarchyDepth(p *Pass) {
 		if b := branch[a]; b > limit+1 {
 			msg += fmt.Sprintf("; its branch goes down to level %d", b)
 		}
-		p.Report(graph.Diagnostic{Pos: e.At("id"), Subject: e.ID, Message: msg})
+		p.Report(diag.Diagnostic{Pos: e.At("id"), Subject: e.ID, Message: msg})
 	}
 }
 
@@ -753,10 +754,10 @@ func runUnknownRole(p *Pass) {
 			if s := closestRole(r.Code); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
-			p.Report(graph.Diagnostic{Pos: pos, Subject: e.ID, Message: msg})
+			p.Report(diag.Diagnostic{Pos: pos, Subject: e.ID, Message: msg})
 		}
 		if e.TitleAmbiguous {
-			p.Report(graph.Diagnostic{
+			p.Report(diag.Diagnostic{
 				Pos:     e.At("title"),
 				Subject: e.ID,
 				Message: fmt.Sprintf("title %q is ambiguous (security, strategy or sales): add roles: [CSO] or the role that applies", e.Title),

@@ -6,7 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 // flat is a diagnostic reduced to what a rule decides.
@@ -16,10 +17,10 @@ type flat struct {
 	Subject string
 	Message string
 	Related []string // "line:col: message"
-	Lines   []graph.Edge
+	Lines   []diag.Edge
 }
 
-func flatten(ds []graph.Diagnostic) []flat {
+func flatten(ds []diag.Diagnostic) []flat {
 	var out []flat
 	for _, d := range ds {
 		f := flat{At: fmt.Sprintf("%d:%d", d.Pos.Line, d.Pos.Column), Code: d.Code, Subject: d.Subject, Message: d.Message, Lines: d.Lines}
@@ -34,7 +35,7 @@ func flatten(ds []graph.Diagnostic) []flat {
 // runYAML checks a chart under the core profile only.
 func runYAML(t *testing.T, src string) []flat {
 	t.Helper()
-	org, err := graph.Load("t.yaml", []byte(src), graph.LoadOptions{})
+	org, err := load.Chart("t.yaml", []byte(src), load.Options{})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -90,7 +91,7 @@ func TestOrgRuleMessages(t *testing.T) {
 			want: []flat{{At: "3:17", Code: "ORG003", Subject: "a",
 				Message: `reporting cycle: "a" reports to "b" reports to "a"`,
 				Related: []string{`3:17: "a" reports to "b"`, `5:17: "b" reports to "a"`},
-				Lines:   []graph.Edge{{From: "a", To: "b"}, {From: "b", To: "a"}}}},
+				Lines:   []diag.Edge{{From: "a", To: "b"}, {From: "b", To: "a"}}}},
 		},
 		{
 			name: "ORG005 at the second manager, related to the first, the extra line",
@@ -104,7 +105,7 @@ func TestOrgRuleMessages(t *testing.T) {
 			want: []flat{{At: "6:23", Code: "ORG005", Subject: "x",
 				Message: `"x" has 2 solid-line managers, "ceo" and "cto": keep one in reports_to and make the others dotted lines`,
 				Related: []string{`6:18: first manager "ceo"`},
-				Lines:   []graph.Edge{{From: "x", To: "cto"}}}},
+				Lines:   []diag.Edge{{From: "x", To: "cto"}}}},
 		},
 		{
 			name: "ORG006 subordinate names the chain",
@@ -121,7 +122,7 @@ func TestOrgRuleMessages(t *testing.T) {
 			want: []flat{{At: "3:14", Code: "ORG006", Subject: "ceo",
 				Message: `dotted line from "ceo" to "dev" points at its own subordinate ("dev" reports to "ceo" via "lead" and "cto")`,
 				Related: []string{`9:17: "dev" reports to "lead"`},
-				Lines:   []graph.Edge{{From: "ceo", To: "dev", Dotted: true}}}},
+				Lines:   []diag.Edge{{From: "ceo", To: "dev", Dotted: true}}}},
 		},
 		{
 			name: "ORG006 names at most three entries between",
@@ -137,7 +138,7 @@ func TestOrgRuleMessages(t *testing.T) {
 			want: []flat{{At: "3:14", Code: "ORG006", Subject: "a",
 				Message: `dotted line from "a" to "f" points at its own subordinate ("f" reports to "a" via "e", "d", "c" and 1 more)`,
 				Related: []string{`8:25: "f" reports to "e"`},
-				Lines:   []graph.Edge{{From: "a", To: "f", Dotted: true}}}},
+				Lines:   []diag.Edge{{From: "a", To: "f", Dotted: true}}}},
 		},
 		{
 			name: "ORG010 one finding per branch, naming the top and the depth",

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // The role sets of ../shared/GOVERNANCE.md. Order matters only for messages:
@@ -45,7 +46,7 @@ func init() {
 	register(&Rule{
 		Code:     "SEC001",
 		Name:     "missing-security-leader",
-		Severity: graph.SeverityError,
+		Severity: diag.SeverityError,
 		Profile:  ProfileSecurity,
 		Summary:  "no entry holds CISO or CSO, or every one is vacant",
 		Doc: `Fires once per chart when no entry holds the role code CISO or CSO, or when every entry ` +
@@ -78,7 +79,7 @@ Role rules match role codes, not titles: an entry titled "Head of Security" coun
 	register(&Rule{
 		Code:     "SEC002",
 		Name:     "security-reports-to-it",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileSecurity,
 		Summary:  "a security leader's chain of command passes through an IT executive (CIO, CTO or ITOPS)",
 		Doc: `Fires for each security leader (CISO or CSO) whose chain of command (its solid-line ` +
@@ -126,7 +127,7 @@ A US federal agency following FISMA can instead choose the ` + "`us-federal`" + 
 	register(&Rule{
 		Code:     "SEC003",
 		Name:     "conflicting-roles",
-		Severity: graph.SeverityError,
+		Severity: diag.SeverityError,
 		Profile:  ProfileSecurity,
 		Summary:  "one entry holds roles that must be separate: a security leader with an IT executive role, or CAE with CISO, CIO or CFO",
 		Doc: `Fires once for each entry that holds roles which must be held by different people: a ` +
@@ -159,7 +160,7 @@ In a small organisation where one person must wear both hats for now, record a d
 	register(&Rule{
 		Code:     "SEC004",
 		Name:     "no-board-access",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileSecurity,
 		Summary:  "a security leader has no direct line, solid or dotted, to a board body or the CEO",
 		Doc: `Fires for each security leader (CISO or CSO) none of whose own lines, solid or dotted, ` +
@@ -192,7 +193,7 @@ Or record a dated, approved exception:
 	register(&Rule{
 		Code:     "SEC005",
 		Name:     "security-leader-too-deep",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileSecurity,
 		Summary:  "a security leader sits more than N levels below the CEO (default 2)",
 		Doc: `Fires for each security leader (CISO or CSO) that sits more than ` + "`max`" + ` solid-line ` +
@@ -224,7 +225,7 @@ Or record a dated, approved exception:
 	register(&Rule{
 		Code:     "SEC006",
 		Name:     "audit-independence",
-		Severity: graph.SeverityError,
+		Severity: diag.SeverityError,
 		Profile:  ProfileSecurity,
 		Summary:  "a CAE's chain of command passes through a security leader, an IT executive, the CFO or the CRO, and the CAE has no line to the audit committee",
 		Doc: `Fires for each chief audit executive (CAE) whose chain of command passes through an entry ` +
@@ -256,7 +257,7 @@ Or record a dated, approved exception:
 	register(&Rule{
 		Code:     "SEC007",
 		Name:     "overlapping-security-leaders",
-		Severity: graph.SeverityWarning,
+		Severity: diag.SeverityWarning,
 		Profile:  ProfileSecurity,
 		Summary:  "a CISO and a CSO both exist and neither is in the other's chain of command",
 		Doc: `Fires when the chart has a CISO and a CSO (both filled positions, held by different ` +
@@ -286,7 +287,7 @@ Or merge the roles into one position, or record a dated, approved exception on t
 	register(&Rule{
 		Code:     "SEC008",
 		Name:     "dpo-conflict",
-		Severity: graph.SeverityError,
+		Severity: diag.SeverityError,
 		Profile:  ProfileGDPR,
 		Summary:  "a DPO also holds CEO, COO, CFO, CIO, CTO, ITOPS, CISO or CSO, or reports through one of them without a line to the top",
 		Doc: `Opt-in with the ` + "`gdpr`" + ` profile. Fires for each data protection officer (an entry ` +
@@ -434,9 +435,9 @@ func (c chain) via(g *graph.Graph) string {
 
 // evidence returns a related position at each reports_to line of the chain
 // and the lines themselves, for a renderer to draw.
-func (c chain) evidence(g *graph.Graph) ([]graph.Related, []graph.Edge) {
-	var rel []graph.Related
-	var lines []graph.Edge
+func (c chain) evidence(g *graph.Graph) ([]diag.Related, []diag.Edge) {
+	var rel []diag.Related
+	var lines []diag.Edge
 	cur := c.from
 	for _, m := range c.steps {
 		from, to := g.Person(cur), g.Person(m)
@@ -447,8 +448,8 @@ func (c chain) evidence(g *graph.Graph) ([]graph.Related, []graph.Edge) {
 				break
 			}
 		}
-		rel = append(rel, graph.Related{Pos: pos, Message: quote(from.ID) + " reports to " + quote(to.ID) + " here"})
-		lines = append(lines, graph.Edge{From: from.ID, To: to.ID})
+		rel = append(rel, diag.Related{Pos: pos, Message: quote(from.ID) + " reports to " + quote(to.ID) + " here"})
+		lines = append(lines, diag.Edge{From: from.ID, To: to.ID})
 		cur = m
 	}
 	return rel, lines
@@ -573,13 +574,13 @@ func runMissingSecurityLeader(p *Pass) {
 	}
 	if len(vacant) > 0 {
 		first := g.Person(vacant[0])
-		d := graph.Diagnostic{
+		d := diag.Diagnostic{
 			Pos:     first.Pos,
 			Subject: first.ID,
 			Message: fmt.Sprintf("no security leader: every CISO or CSO position is vacant (%s)", quoteAll(g, vacant)),
 		}
 		for _, i := range vacant[1:] {
-			d.Related = append(d.Related, graph.Related{Pos: g.Person(i).Pos, Message: fmt.Sprintf("%s is vacant", label(g, i, securityLeaderRoles))})
+			d.Related = append(d.Related, diag.Related{Pos: g.Person(i).Pos, Message: fmt.Sprintf("%s is vacant", label(g, i, securityLeaderRoles))})
 		}
 		p.Report(d)
 		return
@@ -599,7 +600,7 @@ func runMissingSecurityLeader(p *Pass) {
 		}
 	}
 	e := g.Person(at)
-	p.Report(graph.Diagnostic{
+	p.Report(diag.Diagnostic{
 		Pos:     e.Pos,
 		Subject: e.ID,
 		Message: "no security leader: no entry holds role CISO or CSO",
@@ -617,7 +618,7 @@ func runSecurityReportsToIT(p *Pass) {
 		}
 		c := walkTo(g, i, t)
 		rel, lines := c.evidence(g)
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     g.Person(i).Pos,
 			Subject: g.Person(i).ID,
 			Message: fmt.Sprintf("%s reports to %s%s", label(g, i, securityLeaderRoles), label(g, t, itExecutiveRoles), c.via(g)),
@@ -655,7 +656,7 @@ func runConflictingRoles(p *Pass) {
 		if len(pairs) == 0 {
 			continue
 		}
-		d := graph.Diagnostic{
+		d := diag.Diagnostic{
 			Pos:     e.Pos,
 			Subject: e.ID,
 			Message: fmt.Sprintf("%s holds roles that must be separate: %s", quote(e.ID), strings.Join(pairs, "; ")),
@@ -666,7 +667,7 @@ func runConflictingRoles(p *Pass) {
 				if r.Inferred {
 					how = "inferred from the title"
 				}
-				d.Related = append(d.Related, graph.Related{Pos: r.Pos, Message: fmt.Sprintf("role %s %s here", r.Code, how)})
+				d.Related = append(d.Related, diag.Related{Pos: r.Pos, Message: fmt.Sprintf("role %s %s here", r.Code, how)})
 			}
 		}
 		p.Report(d)
@@ -681,7 +682,7 @@ func runNoBoardAccess(p *Pass) {
 		if e.HasRole("CEO") || isBoardBody(e) || hasDirectLine(g, i, isTop) {
 			continue
 		}
-		d := graph.Diagnostic{Pos: e.Pos, Subject: e.ID}
+		d := diag.Diagnostic{Pos: e.Pos, Subject: e.ID}
 		msg := fmt.Sprintf("%s has no direct line, solid or dotted, to the board, a board committee or the CEO", label(g, i, securityLeaderRoles))
 		if m := g.Manager(i); m >= 0 {
 			c := chain{from: i, steps: []int{m}}
@@ -739,7 +740,7 @@ func runSecurityLeaderTooDeep(p *Pass) {
 			msg = fmt.Sprintf("%s is %s below the top %s%s, more than the limit of %d (no entry holds CEO)", label(g, i, securityLeaderRoles), levels(lvl), quote(g.Person(c.target()).ID), c.via(g), limit)
 		}
 		rel, lines := c.evidence(g)
-		p.Report(graph.Diagnostic{Pos: e.Pos, Subject: e.ID, Message: msg, Related: rel, Lines: lines})
+		p.Report(diag.Diagnostic{Pos: e.Pos, Subject: e.ID, Message: msg, Related: rel, Lines: lines})
 	}
 }
 
@@ -763,7 +764,7 @@ func runAuditIndependence(p *Pass) {
 		}
 		c := walkTo(g, i, t)
 		rel, lines := c.evidence(g)
-		p.Report(graph.Diagnostic{
+		p.Report(diag.Diagnostic{
 			Pos:     g.Person(i).Pos,
 			Subject: g.Person(i).ID,
 			Message: fmt.Sprintf("%s reports to %s%s and has no line to the audit committee", label(g, i, []string{"CAE"}), label(g, t, auditChainRoles), c.via(g)),
@@ -819,11 +820,11 @@ func runOverlappingSecurityLeaders(p *Pass) {
 			if lo == b {
 				otherLabel = cso
 			}
-			p.Report(graph.Diagnostic{
+			p.Report(diag.Diagnostic{
 				Pos:     later.Pos,
 				Subject: later.ID,
 				Message: msg,
-				Related: []graph.Related{{Pos: other.Pos, Message: otherLabel + " is defined here"}},
+				Related: []diag.Related{{Pos: other.Pos, Message: otherLabel + " is defined here"}},
 			})
 		}
 	}
@@ -836,12 +837,12 @@ func runDPOConflict(p *Pass) {
 	for _, i := range entriesWith(g, []string{"DPO"}) {
 		e := g.Person(i)
 		var parts []string
-		d := graph.Diagnostic{Pos: e.Pos, Subject: e.ID}
+		d := diag.Diagnostic{Pos: e.Pos, Subject: e.ID}
 		if r := held(e, dpoConflictRoles); len(r) > 0 {
 			parts = append(parts, fmt.Sprintf("DPO %s also holds %s", quote(e.ID), strings.Join(r, ", ")))
 			for _, role := range e.Roles {
 				if slices.Contains(r, role.Code) && role.Pos.IsValid() {
-					d.Related = append(d.Related, graph.Related{Pos: role.Pos, Message: fmt.Sprintf("role %s held here", role.Code)})
+					d.Related = append(d.Related, diag.Related{Pos: role.Pos, Message: fmt.Sprintf("role %s held here", role.Code)})
 				}
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // TestAncestorsMatchesChain checks the memoised ancestor search against a
@@ -20,7 +21,7 @@ func TestAncestorsMatchesChain(t *testing.T) {
 		n := 1 + rng.IntN(40)
 		org := &graph.Org{File: "r.yaml"}
 		for i := range n {
-			p := &graph.Person{ID: fmt.Sprintf("p%d", i), Index: i, Pos: graph.Pos{File: "r.yaml", Line: i + 1, Column: 3}}
+			p := &graph.Person{ID: fmt.Sprintf("p%d", i), Index: i, Pos: diag.Pos{File: "r.yaml", Line: i + 1, Column: 3}}
 			if rng.IntN(8) > 0 { // most entries have a manager, anywhere: cycles happen
 				p.ReportsTo = []graph.Ref{{ID: fmt.Sprintf("p%d", rng.IntN(n))}}
 			}
@@ -108,7 +109,7 @@ func TestFixturesCoverSecurityRules(t *testing.T) {
 func bigChart(n int) *graph.Org {
 	org := &graph.Org{File: "big.yaml"}
 	add := func(id string, roles []string, manager string) {
-		p := &graph.Person{ID: id, Index: len(org.People), Pos: graph.Pos{File: "big.yaml", Line: len(org.People) + 1, Column: 3}}
+		p := &graph.Person{ID: id, Index: len(org.People), Pos: diag.Pos{File: "big.yaml", Line: len(org.People) + 1, Column: 3}}
 		for _, r := range roles {
 			p.Roles = append(p.Roles, graph.Role{Code: r})
 		}
@@ -160,7 +161,7 @@ func BenchmarkSecurityRules(b *testing.B) {
 			found := 0
 			for b.Loop() {
 				for _, r := range sec {
-					p := &Pass{Org: org, Graph: g, Rule: r, report: func(graph.Diagnostic) { found++ }}
+					p := &Pass{Org: org, Graph: g, Rule: r, report: func(diag.Diagnostic) { found++ }}
 					r.Run(p)
 				}
 			}

@@ -9,8 +9,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 // today is the date the exception tests run on.
@@ -20,7 +21,7 @@ var today = time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)
 // chart's own policy, on today's date.
 func runChart(t *testing.T, src string, profiles ...string) *check.Result {
 	t.Helper()
-	org, err := graph.Load("t.yaml", []byte(src), graph.LoadOptions{})
+	org, err := load.Chart("t.yaml", []byte(src), load.Options{})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -33,8 +34,8 @@ func runChart(t *testing.T, src string, profiles ...string) *check.Result {
 }
 
 // only returns the diagnostics with the code (suppressed ones included).
-func only(res *check.Result, code string) []graph.Diagnostic {
-	var out []graph.Diagnostic
+func only(res *check.Result, code string) []diag.Diagnostic {
+	var out []diag.Diagnostic
 	for _, d := range res.Diagnostics {
 		if d.Code == code {
 			out = append(out, d)
@@ -44,7 +45,7 @@ func only(res *check.Result, code string) []graph.Diagnostic {
 }
 
 // at is a position in t.yaml.
-func at(line, col int) graph.Pos { return graph.Pos{File: "t.yaml", Line: line, Column: col} }
+func at(line, col int) diag.Pos { return diag.Pos{File: "t.yaml", Line: line, Column: col} }
 
 // The chart the message tests share. Line numbers matter: they are in the
 // expected positions below.
@@ -83,25 +84,25 @@ people:
 // at each reports_to line of it.
 func TestSecurityMessages(t *testing.T) {
 	res := runChart(t, governanceChart, "gdpr")
-	want := map[string][]graph.Diagnostic{
+	want := map[string][]diag.Diagnostic{
 		"SEC002": {
 			{
-				Code: "SEC002", Rule: "security-reports-to-it", Severity: graph.SeverityWarning,
+				Code: "SEC002", Rule: "security-reports-to-it", Severity: diag.SeverityWarning,
 				Pos: at(13, 3), Subject: "lee",
 				Message: `CISO "lee" reports to CTO "kim" via "pat"`,
-				Related: []graph.Related{
+				Related: []diag.Related{
 					{Pos: at(15, 17), Message: `"lee" reports to "pat" here`},
 					{Pos: at(12, 17), Message: `"pat" reports to "kim" here`},
 				},
-				Lines: []graph.Edge{{From: "lee", To: "pat"}, {From: "pat", To: "kim"}},
+				Lines: []diag.Edge{{From: "lee", To: "pat"}, {From: "pat", To: "kim"}},
 			},
 		},
 		"SEC003": {
 			{
-				Code: "SEC003", Rule: "conflicting-roles", Severity: graph.SeverityError,
+				Code: "SEC003", Rule: "conflicting-roles", Severity: diag.SeverityError,
 				Pos: at(16, 3), Subject: "ian",
 				Message: `"ian" holds roles that must be separate: CSO and CIO`,
-				Related: []graph.Related{
+				Related: []diag.Related{
 					{Pos: at(17, 13), Message: "role CIO held here"},
 					{Pos: at(17, 18), Message: "role CSO held here"},
 				},
@@ -109,49 +110,49 @@ func TestSecurityMessages(t *testing.T) {
 		},
 		"SEC004": {
 			{
-				Code: "SEC004", Rule: "no-board-access", Severity: graph.SeverityWarning,
+				Code: "SEC004", Rule: "no-board-access", Severity: diag.SeverityWarning,
 				Pos: at(13, 3), Subject: "lee",
 				Message: `CISO "lee" has no direct line, solid or dotted, to the board, a board committee or the CEO: it reports to "pat"`,
-				Related: []graph.Related{{Pos: at(15, 17), Message: `"lee" reports to "pat" here`}},
+				Related: []diag.Related{{Pos: at(15, 17), Message: `"lee" reports to "pat" here`}},
 			},
 		},
 		"SEC005": {
 			{
-				Code: "SEC005", Rule: "security-leader-too-deep", Severity: graph.SeverityWarning,
+				Code: "SEC005", Rule: "security-leader-too-deep", Severity: diag.SeverityWarning,
 				Pos: at(13, 3), Subject: "lee",
 				Message: `CISO "lee" is 3 levels below CEO "ceo" via "pat", "kim", more than the limit of 2`,
-				Related: []graph.Related{
+				Related: []diag.Related{
 					{Pos: at(15, 17), Message: `"lee" reports to "pat" here`},
 					{Pos: at(12, 17), Message: `"pat" reports to "kim" here`},
 					{Pos: at(10, 17), Message: `"kim" reports to "ceo" here`},
 				},
-				Lines: []graph.Edge{{From: "lee", To: "pat"}, {From: "pat", To: "kim"}, {From: "kim", To: "ceo"}},
+				Lines: []diag.Edge{{From: "lee", To: "pat"}, {From: "pat", To: "kim"}, {From: "kim", To: "ceo"}},
 			},
 		},
 		"SEC006": {
 			{
-				Code: "SEC006", Rule: "audit-independence", Severity: graph.SeverityError,
+				Code: "SEC006", Rule: "audit-independence", Severity: diag.SeverityError,
 				Pos: at(23, 3), Subject: "ann",
 				Message: `CAE "ann" reports to CFO "carl" and has no line to the audit committee`,
-				Related: []graph.Related{{Pos: at(25, 17), Message: `"ann" reports to "carl" here`}},
-				Lines:   []graph.Edge{{From: "ann", To: "carl"}},
+				Related: []diag.Related{{Pos: at(25, 17), Message: `"ann" reports to "carl" here`}},
+				Lines:   []diag.Edge{{From: "ann", To: "carl"}},
 			},
 		},
 		"SEC007": {
 			{
-				Code: "SEC007", Rule: "overlapping-security-leaders", Severity: graph.SeverityWarning,
+				Code: "SEC007", Rule: "overlapping-security-leaders", Severity: diag.SeverityWarning,
 				Pos: at(16, 3), Subject: "ian",
 				Message: `CISO "lee" and CSO "ian" are both heads of security and neither is in the other's chain of command ("lee" reports to "pat", "ian" reports to "ceo")`,
-				Related: []graph.Related{{Pos: at(13, 3), Message: `CISO "lee" is defined here`}},
+				Related: []diag.Related{{Pos: at(13, 3), Message: `CISO "lee" is defined here`}},
 			},
 		},
 		"SEC008": {
 			{
-				Code: "SEC008", Rule: "dpo-conflict", Severity: graph.SeverityError,
+				Code: "SEC008", Rule: "dpo-conflict", Severity: diag.SeverityError,
 				Pos: at(26, 3), Subject: "dee",
 				Message: `DPO "dee" reports to CIO/CSO "ian" and has no line to the CEO or a board body`,
-				Related: []graph.Related{{Pos: at(28, 17), Message: `"dee" reports to "ian" here`}},
-				Lines:   []graph.Edge{{From: "dee", To: "ian"}},
+				Related: []diag.Related{{Pos: at(28, 17), Message: `"dee" reports to "ian" here`}},
+				Lines:   []diag.Edge{{From: "dee", To: "ian"}},
 			},
 		},
 	}
@@ -232,18 +233,18 @@ func TestSecurityMessagesOther(t *testing.T) {
 // TestSecuritySeverities checks the severity of each SEC finding under each
 // profile that changes it, on one chart that triggers them all.
 func TestSecuritySeverities(t *testing.T) {
-	E, W, off := graph.SeverityError, graph.SeverityWarning, graph.SeverityNone
+	E, W, off := diag.SeverityError, diag.SeverityWarning, diag.SeverityNone
 	tests := []struct {
 		profiles []string
-		want     map[string]graph.Severity // code → severity of its findings; SeverityNone: none
+		want     map[string]diag.Severity // code → severity of its findings; SeverityNone: none
 	}{
-		{nil, map[string]graph.Severity{"SEC002": W, "SEC003": E, "SEC004": W, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": off}},
-		{[]string{"ffiec"}, map[string]graph.Severity{"SEC002": E, "SEC003": E, "SEC004": E, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": off}},
-		{[]string{"nydfs"}, map[string]graph.Severity{"SEC002": W, "SEC003": E, "SEC004": E, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": off}},
-		{[]string{"us-federal"}, map[string]graph.Severity{"SEC002": off, "SEC003": E, "SEC004": W, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": off}},
-		{[]string{"gdpr"}, map[string]graph.Severity{"SEC002": W, "SEC003": E, "SEC004": W, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": E}},
-		{[]string{"gdpr", "ffiec", "nydfs", "us-federal"}, map[string]graph.Severity{"SEC002": off, "SEC003": E, "SEC004": E, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": E}},
-		{[]string{"-security"}, map[string]graph.Severity{"SEC002": off, "SEC003": off, "SEC004": off, "SEC005": off, "SEC006": off, "SEC007": off, "SEC008": off}},
+		{nil, map[string]diag.Severity{"SEC002": W, "SEC003": E, "SEC004": W, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": off}},
+		{[]string{"ffiec"}, map[string]diag.Severity{"SEC002": E, "SEC003": E, "SEC004": E, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": off}},
+		{[]string{"nydfs"}, map[string]diag.Severity{"SEC002": W, "SEC003": E, "SEC004": E, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": off}},
+		{[]string{"us-federal"}, map[string]diag.Severity{"SEC002": off, "SEC003": E, "SEC004": W, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": off}},
+		{[]string{"gdpr"}, map[string]diag.Severity{"SEC002": W, "SEC003": E, "SEC004": W, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": E}},
+		{[]string{"gdpr", "ffiec", "nydfs", "us-federal"}, map[string]diag.Severity{"SEC002": off, "SEC003": E, "SEC004": E, "SEC005": W, "SEC006": E, "SEC007": W, "SEC008": E}},
+		{[]string{"-security"}, map[string]diag.Severity{"SEC002": off, "SEC003": off, "SEC004": off, "SEC005": off, "SEC006": off, "SEC007": off, "SEC008": off}},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(append([]string{"default"}, tt.profiles...), "+"), func(t *testing.T) {
@@ -313,7 +314,7 @@ func TestSecurityExceptions(t *testing.T) {
 			if ds[0].Suppressed != tt.suppressed || ds[0].Message != tt.message {
 				t.Errorf("SEC002 = {suppressed %v, %q}, want {suppressed %v, %q}", ds[0].Suppressed, ds[0].Message, tt.suppressed, tt.message)
 			}
-			active := slices.ContainsFunc(res.Active(), func(d graph.Diagnostic) bool { return d.Code == "SEC002" })
+			active := slices.ContainsFunc(res.Active(), func(d diag.Diagnostic) bool { return d.Code == "SEC002" })
 			if active == tt.suppressed {
 				t.Errorf("SEC002 active = %v, want %v", active, !tt.suppressed)
 			}
@@ -368,18 +369,18 @@ func TestSecurityCycles(t *testing.T) {
 func TestSecurityCatalog(t *testing.T) {
 	want := []struct {
 		code, name string
-		sev        graph.Severity
+		sev        diag.Severity
 		profile    string
 		sources    int
 	}{
-		{"SEC001", "missing-security-leader", graph.SeverityError, "security", 3},
-		{"SEC002", "security-reports-to-it", graph.SeverityWarning, "security", 4},
-		{"SEC003", "conflicting-roles", graph.SeverityError, "security", 3},
-		{"SEC004", "no-board-access", graph.SeverityWarning, "security", 3},
-		{"SEC005", "security-leader-too-deep", graph.SeverityWarning, "security", 1},
-		{"SEC006", "audit-independence", graph.SeverityError, "security", 2},
-		{"SEC007", "overlapping-security-leaders", graph.SeverityWarning, "security", 1},
-		{"SEC008", "dpo-conflict", graph.SeverityError, "gdpr", 3},
+		{"SEC001", "missing-security-leader", diag.SeverityError, "security", 3},
+		{"SEC002", "security-reports-to-it", diag.SeverityWarning, "security", 4},
+		{"SEC003", "conflicting-roles", diag.SeverityError, "security", 3},
+		{"SEC004", "no-board-access", diag.SeverityWarning, "security", 3},
+		{"SEC005", "security-leader-too-deep", diag.SeverityWarning, "security", 1},
+		{"SEC006", "audit-independence", diag.SeverityError, "security", 2},
+		{"SEC007", "overlapping-security-leaders", diag.SeverityWarning, "security", 1},
+		{"SEC008", "dpo-conflict", diag.SeverityError, "gdpr", 3},
 	}
 	for _, w := range want {
 		r, ok := check.Lookup(w.code)

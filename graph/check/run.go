@@ -2,6 +2,7 @@ package check
 
 import (
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // Result is what Run found in one chart.
@@ -9,7 +10,7 @@ type Result struct {
 	File string // the chart's file name (Org.File)
 	// Diagnostics are sorted by file, line, column and code; those an
 	// exception silences are included with Suppressed set.
-	Diagnostics []graph.Diagnostic
+	Diagnostics []diag.Diagnostic
 	// Rules are the rules that ran, sorted by code.
 	Rules []*Rule
 }
@@ -27,7 +28,7 @@ func Run(org *graph.Org, pol *Policy) *Result {
 	}
 	g := graph.Build(org)
 	res := &Result{File: org.File}
-	var ds []graph.Diagnostic
+	var ds []diag.Diagnostic
 	for _, r := range Rules() {
 		st := pol.state(r)
 		if !st.on {
@@ -42,7 +43,7 @@ func Run(org *graph.Org, pol *Policy) *Result {
 			Graph:  g,
 			Rule:   r,
 			params: st.params,
-			report: func(d graph.Diagnostic) {
+			report: func(d diag.Diagnostic) {
 				d.Code, d.Rule, d.Severity = r.Code, r.Name, st.sev
 				ds = append(ds, d)
 			},
@@ -56,19 +57,19 @@ func Run(org *graph.Org, pol *Policy) *Result {
 				continue
 			}
 			d.Rule, d.Severity = r.Name, st.sev
-		} else if d.Severity == graph.SeverityNone {
-			d.Severity = graph.SeverityWarning
+		} else if d.Severity == diag.SeverityNone {
+			d.Severity = diag.SeverityWarning
 		}
 		ds = append(ds, d)
 	}
 	pol.applyExceptions(ds)
-	graph.SortDiagnostics(ds)
+	diag.SortDiagnostics(ds)
 	res.Diagnostics = ds
 	return res
 }
 
 // Count returns the number of unsuppressed diagnostics at exactly sev.
-func (r *Result) Count(sev graph.Severity) int {
+func (r *Result) Count(sev diag.Severity) int {
 	n := 0
 	for _, d := range r.Diagnostics {
 		if !d.Suppressed && d.Severity == sev {
@@ -90,9 +91,9 @@ func (r *Result) Suppressed() int {
 }
 
 // Max returns the highest severity among the unsuppressed diagnostics, or
-// graph.SeverityNone when there are none.
-func (r *Result) Max() graph.Severity {
-	m := graph.SeverityNone
+// diag.SeverityNone when there are none.
+func (r *Result) Max() diag.Severity {
+	m := diag.SeverityNone
 	for _, d := range r.Diagnostics {
 		if !d.Suppressed && d.Severity > m {
 			m = d.Severity
@@ -102,8 +103,8 @@ func (r *Result) Max() graph.Severity {
 }
 
 // Active returns the unsuppressed diagnostics, in order.
-func (r *Result) Active() []graph.Diagnostic {
-	var out []graph.Diagnostic
+func (r *Result) Active() []diag.Diagnostic {
+	var out []diag.Diagnostic
 	for _, d := range r.Diagnostics {
 		if !d.Suppressed {
 			out = append(out, d)

@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -364,7 +365,7 @@ func TestLoadRoundTrip(t *testing.T) {
 			if err := f.write(&b, org); err != nil {
 				t.Fatal(err)
 			}
-			got, err := graph.Load(f.name, b.Bytes(), graph.LoadOptions{})
+			got, err := load.Chart(f.name, b.Bytes(), load.Options{})
 			if err != nil {
 				t.Fatalf("Load: %v", err)
 			}

@@ -3,8 +3,8 @@ package synth_test
 import (
 	"testing"
 
-	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/internal/synth"
 )
 
@@ -24,7 +24,7 @@ func TestValidatesClean(t *testing.T) {
 		for _, n := range []int{15, 200, 20_000} {
 			res := check.Run(synth.Generate(n, 11), pol)
 			for _, d := range res.Active() {
-				if d.Severity >= graph.SeverityWarning {
+				if d.Severity >= diag.SeverityWarning {
 					t.Errorf("profiles %v, n=%d: %v", set, n, d)
 				}
 			}

@@ -1,4 +1,4 @@
-package graph
+package load
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -16,7 +18,7 @@ import (
 // parser) into a node tree that carries each token's line and column; the
 // chart is then decoded by the same code as YAML, so both formats accept
 // and reject exactly the same shapes.
-func loadJSON(name string, data []byte, inf *inferer) (*Org, error) {
+func loadJSON(name string, data []byte, inf *inferer) (*graph.Org, error) {
 	doc, err := parseJSON(name, data, emptyChart)
 	if err != nil {
 		return nil, err
@@ -34,7 +36,7 @@ func loadJSON(name string, data []byte, inf *inferer) (*Org, error) {
 func parseJSON(name string, data []byte, empty string) (*yaml.Node, error) {
 	data = bytes.TrimPrefix(data, bom)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, errAt(Pos{File: name, Line: 1, Column: 1}, empty)
+		return nil, errAt(diag.Pos{File: name, Line: 1, Column: 1}, empty)
 	}
 	p := &jsonParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1, col: 1}
 	p.dec.UseNumber()
@@ -64,7 +66,7 @@ const maxJSONDepth = 1000
 // at returns the position of byte offset off; offsets must not decrease
 // between calls (they do not: tokens come in order), so the whole file is
 // scanned once.
-func (p *jsonParser) at(off int) Pos {
+func (p *jsonParser) at(off int) diag.Pos {
 	off = min(max(off, 0), len(p.data))
 	if off < p.off { // not expected; rescan from the start
 		p.off, p.line, p.col = 0, 1, 1
@@ -80,7 +82,7 @@ func (p *jsonParser) at(off int) Pos {
 		}
 		p.off++
 	}
-	return Pos{File: p.name, Line: p.line, Column: p.col}
+	return diag.Pos{File: p.name, Line: p.line, Column: p.col}
 }
 
 // skip returns the offset of the next token at or after off: past white
@@ -99,11 +101,11 @@ func (p *jsonParser) skip(off int64) int {
 }
 
 // token reads the next token and the position where it starts.
-func (p *jsonParser) token() (json.Token, Pos, error) {
+func (p *jsonParser) token() (json.Token, diag.Pos, error) {
 	before := p.dec.InputOffset()
 	tok, err := p.dec.Token()
 	if err != nil {
-		return nil, Pos{}, p.syntax(err, before)
+		return nil, diag.Pos{}, p.syntax(err, before)
 	}
 	return tok, p.at(p.skip(before)), nil
 }
@@ -137,7 +139,7 @@ func (p *jsonParser) value(depth int) (*yaml.Node, error) {
 	return p.node(tok, pos, depth)
 }
 
-func (p *jsonParser) node(tok json.Token, pos Pos, depth int) (*yaml.Node, error) {
+func (p *jsonParser) node(tok json.Token, pos diag.Pos, depth int) (*yaml.Node, error) {
 	n := &yaml.Node{Line: pos.Line, Column: pos.Column}
 	switch t := tok.(type) {
 	case json.Delim:

@@ -1,10 +1,13 @@
-package graph
+package load
 
 import (
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // fuzzSeeds adds the loader test inputs and the files under
@@ -27,11 +30,11 @@ func fuzzSeeds(f *testing.F, inline []string, exts ...string) {
 
 // checkLoad asserts the loader invariants: every error is positioned, every
 // loaded entry has an id and a position.
-func checkLoad(t *testing.T, org *Org, err error) {
+func checkLoad(t *testing.T, org *graph.Org, err error) {
 	t.Helper()
 	if err != nil {
-		var list ErrorList
-		var one *Error
+		var list diag.ErrorList
+		var one *diag.Error
 		switch {
 		case errors.As(err, &list):
 			if len(list) == 0 {
@@ -85,7 +88,7 @@ var yamlSeeds = []string{
 func FuzzLoadYAML(f *testing.F) {
 	fuzzSeeds(f, yamlSeeds, ".yaml")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		org, err := Load("f.yaml", data, LoadOptions{Format: "yaml"})
+		org, err := Chart("f.yaml", data, Options{Format: "yaml"})
 		checkLoad(t, org, err)
 		// The parallel parse of large charts, cut at every item, must
 		// agree with the one-core parse.
@@ -108,7 +111,7 @@ func FuzzLoadJSON(f *testing.F) {
 		"",
 	}, ".json")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		org, err := Load("f.json", data, LoadOptions{Format: "json"})
+		org, err := Chart("f.json", data, Options{Format: "json"})
 		checkLoad(t, org, err)
 	})
 }
@@ -126,7 +129,7 @@ func FuzzLoadCSV(f *testing.F) {
 		"",
 	}, ".csv")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		org, err := Load("f.csv", data, LoadOptions{Format: "csv"})
+		org, err := Chart("f.csv", data, Options{Format: "csv"})
 		checkLoad(t, org, err)
 		// The parallel read of large files, cut into two, three and
 		// one chunk per record, must agree with the one-core read.
@@ -147,8 +150,8 @@ func FuzzLoadPolicy(f *testing.F) {
 	})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"p.yaml", "p.json"} {
-			spec, err := LoadPolicy(name, data)
-			checkLoad(t, &Org{}, err)
+			spec, err := Policy(name, data)
+			checkLoad(t, &graph.Org{}, err)
 			if err == nil && spec == nil {
 				t.Fatalf("LoadPolicy = nil, nil")
 			}

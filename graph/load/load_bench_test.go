@@ -1,4 +1,4 @@
-package graph
+package load
 
 import (
 	"bytes"
@@ -94,7 +94,7 @@ func benchLoad(b *testing.B, gen func(int) []byte, name string, sizes []string) 
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {
-				org, err := Load(name, data, LoadOptions{})
+				org, err := Chart(name, data, Options{})
 				if err != nil {
 					b.Fatal(err)
 				}

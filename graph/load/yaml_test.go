@@ -1,4 +1,4 @@
-package graph
+package load
 
 import (
 	"errors"
@@ -7,10 +7,12 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // lp is a position in file f.
-func lp(f string, line, col int) Pos { return Pos{File: f, Line: line, Column: col} }
+func lp(f string, line, col int) diag.Pos { return diag.Pos{File: f, Line: line, Column: col} }
 
 const fullYAML = `version: 1
 org: Acme Corp
@@ -40,45 +42,45 @@ tops: [board]
 
 func TestLoadYAMLFields(t *testing.T) {
 	const f = "org.yaml"
-	got, err := Load(f, []byte(fullYAML), LoadOptions{})
+	got, err := Chart(f, []byte(fullYAML), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Org{
+	want := &graph.Org{
 		Title: "Acme Corp", File: f, Format: "yaml", Pos: lp(f, 1, 1),
-		Tops: []Ref{{ID: "board", Pos: lp(f, 24, 8)}},
-		People: []*Person{
+		Tops: []graph.Ref{{ID: "board", Pos: lp(f, 24, 8)}},
+		People: []*graph.Person{
 			{
 				ID: "ceo", Name: "Dana Reyes", Title: "Chief Executive Officer", Department: "Executive",
-				Email: "dana@example.com", Location: "Paris", Photo: "dana.png", Kind: KindPerson,
-				Roles:     []Role{{Code: "CEO", Pos: lp(f, 7, 13)}},
-				ReportsTo: []Ref{{ID: "board", Pos: lp(f, 9, 17)}},
+				Email: "dana@example.com", Location: "Paris", Photo: "dana.png", Kind: graph.KindPerson,
+				Roles:     []graph.Role{{Code: "CEO", Pos: lp(f, 7, 13)}},
+				ReportsTo: []graph.Ref{{ID: "board", Pos: lp(f, 9, 17)}},
 				Fields:    map[string]string{"cost_center": "C-100"},
 				Index:     0, Pos: lp(f, 4, 3),
-				FieldPos: []FieldAt{
-					{"id", lp(f, 4, 9)}, {"name", lp(f, 5, 11)}, {"title", lp(f, 6, 12)}, {"roles", lp(f, 7, 12)},
-					{"department", lp(f, 8, 17)}, {"reports_to", lp(f, 9, 17)}, {"email", lp(f, 10, 12)},
-					{"location", lp(f, 11, 15)}, {"photo", lp(f, 12, 12)}, {"fields", lp(f, 13, 13)},
+				FieldPos: []graph.FieldAt{
+					{Name: "id", Pos: lp(f, 4, 9)}, {Name: "name", Pos: lp(f, 5, 11)}, {Name: "title", Pos: lp(f, 6, 12)}, {Name: "roles", Pos: lp(f, 7, 12)},
+					{Name: "department", Pos: lp(f, 8, 17)}, {Name: "reports_to", Pos: lp(f, 9, 17)}, {Name: "email", Pos: lp(f, 10, 12)},
+					{Name: "location", Pos: lp(f, 11, 15)}, {Name: "photo", Pos: lp(f, 12, 12)}, {Name: "fields", Pos: lp(f, 13, 13)},
 				},
 			},
 			{
-				ID: "board", Kind: KindBoard, Index: 1, Pos: lp(f, 14, 3),
-				FieldPos: []FieldAt{{"id", lp(f, 14, 9)}, {"kind", lp(f, 15, 11)}},
+				ID: "board", Kind: graph.KindBoard, Index: 1, Pos: lp(f, 14, 3),
+				FieldPos: []graph.FieldAt{{Name: "id", Pos: lp(f, 14, 9)}, {Name: "kind", Pos: lp(f, 15, 11)}},
 			},
 			{
-				ID: "ea", Kind: KindPerson, Index: 2, Pos: lp(f, 16, 3),
-				ReportsTo:   []Ref{{ID: "ceo", Pos: lp(f, 17, 17)}},
-				AssistantTo: &Ref{ID: "ceo", Pos: lp(f, 18, 16)},
-				Dotted:      []Ref{{ID: "cfo", Pos: lp(f, 19, 14)}, {ID: "gc", Type: "advisory", Pos: lp(f, 19, 24)}},
-				FieldPos: []FieldAt{{"id", lp(f, 16, 9)}, {"reports_to", lp(f, 17, 17)}, {"assistant", lp(f, 18, 16)},
-					{"dotted", lp(f, 19, 13)}},
+				ID: "ea", Kind: graph.KindPerson, Index: 2, Pos: lp(f, 16, 3),
+				ReportsTo:   []graph.Ref{{ID: "ceo", Pos: lp(f, 17, 17)}},
+				AssistantTo: &graph.Ref{ID: "ceo", Pos: lp(f, 18, 16)},
+				Dotted:      []graph.Ref{{ID: "cfo", Pos: lp(f, 19, 14)}, {ID: "gc", Type: "advisory", Pos: lp(f, 19, 24)}},
+				FieldPos: []graph.FieldAt{{Name: "id", Pos: lp(f, 16, 9)}, {Name: "reports_to", Pos: lp(f, 17, 17)}, {Name: "assistant", Pos: lp(f, 18, 16)},
+					{Name: "dotted", Pos: lp(f, 19, 13)}},
 			},
 			{
-				ID: "open", Kind: KindPerson, Index: 3, Pos: lp(f, 20, 3), Vacant: true,
-				ReportsTo: []Ref{{ID: "ceo", Pos: lp(f, 22, 18)}, {ID: "board", Pos: lp(f, 22, 23)}},
-				Roles:     []Role{{Code: "CISO", Pos: lp(f, 23, 12)}},
-				FieldPos: []FieldAt{{"id", lp(f, 20, 9)}, {"vacant", lp(f, 21, 13)}, {"reports_to", lp(f, 22, 17)},
-					{"roles", lp(f, 23, 12)}},
+				ID: "open", Kind: graph.KindPerson, Index: 3, Pos: lp(f, 20, 3), Vacant: true,
+				ReportsTo: []graph.Ref{{ID: "ceo", Pos: lp(f, 22, 18)}, {ID: "board", Pos: lp(f, 22, 23)}},
+				Roles:     []graph.Role{{Code: "CISO", Pos: lp(f, 23, 12)}},
+				FieldPos: []graph.FieldAt{{Name: "id", Pos: lp(f, 20, 9)}, {Name: "vacant", Pos: lp(f, 21, 13)}, {Name: "reports_to", Pos: lp(f, 22, 17)},
+					{Name: "roles", Pos: lp(f, 23, 12)}},
 			},
 		},
 	}
@@ -101,19 +103,19 @@ policy:
     - rule: SEC007
       id: cso
 `
-	org, err := Load(f, []byte(src), LoadOptions{})
+	org, err := Chart(f, []byte(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &PolicySpec{
+	want := &graph.PolicySpec{
 		Profiles:   []string{"core", "security"},
-		ProfilePos: []Pos{lp(f, 3, 14), lp(f, 3, 20)},
-		Rules: map[string]RuleSetting{
+		ProfilePos: []diag.Pos{lp(f, 3, 14), lp(f, 3, 20)},
+		Rules: map[string]graph.RuleSetting{
 			"ORG009": {Severity: "error", Params: map[string]int{"max": 8}, Pos: lp(f, 5, 5)},
 			"ORG010": {Off: true, Pos: lp(f, 6, 5)},
 			"SEC004": {Severity: "warning", Pos: lp(f, 7, 5)},
 		},
-		Exceptions: []Exception{
+		Exceptions: []graph.Exception{
 			{Rule: "SEC002", ID: "ciso", Reason: "interim structure", ApprovedBy: "audit-committee",
 				Until: time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC), Pos: lp(f, 9, 7)},
 			{Rule: "SEC007", ID: "cso", Pos: lp(f, 10, 5)},
@@ -139,14 +141,14 @@ policy:
   exceptions:
     - {rule: SEC002, id: ann, approver: me}
 `
-	org, err := Load(f, []byte(src), LoadOptions{})
+	org, err := Chart(f, []byte(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := func(line, col int, subject, msg string) Diagnostic {
-		return Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: SeverityWarning, Pos: lp(f, line, col), Subject: subject, Message: msg}
+	w := func(line, col int, subject, msg string) diag.Diagnostic {
+		return diag.Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning, Pos: lp(f, line, col), Subject: subject, Message: msg}
 	}
-	want := []Diagnostic{
+	want := []diag.Diagnostic{
 		w(2, 1, "", `unknown field "peopel" (did you mean "people"?)`),
 		w(5, 5, "ann", `unknown field "reportsto" (did you mean "reports_to"?)`),
 		w(6, 24, "ann", `unknown field "kind" (a dotted line has "to" and "type")`),
@@ -162,8 +164,8 @@ policy:
 // errStrings flattens a load error into "file:line:col: msg" lines.
 func errStrings(t *testing.T, err error) []string {
 	t.Helper()
-	var list ErrorList
-	var one *Error
+	var list diag.ErrorList
+	var one *diag.Error
 	switch {
 	case errors.As(err, &list):
 		var out []string
@@ -221,7 +223,7 @@ func TestLoadYAMLErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			org, err := Load("e.yaml", []byte(tt.src), LoadOptions{})
+			org, err := Chart("e.yaml", []byte(tt.src), Options{})
 			if err == nil {
 				t.Fatalf("Load(%q) = %d people, want error", tt.src, len(org.People))
 			}
@@ -235,7 +237,7 @@ func TestLoadYAMLErrors(t *testing.T) {
 func TestLoadYAMLShapes(t *testing.T) {
 	// Scalars where lists are allowed, nulls, numbers as ids, a BOM.
 	src := "\ufeffpeople:\n  - id: 7\n    reports_to:\n    dotted: 8\n    roles: CIO, ciso\n    assistant_to: 8\n  - id: 8\n    vacant: yes\n    kind: Committee\n"
-	org, err := Load("s.yaml", []byte(src), LoadOptions{})
+	org, err := Chart("s.yaml", []byte(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +251,7 @@ func TestLoadYAMLShapes(t *testing.T) {
 	if a.AssistantTo == nil || a.AssistantTo.ID != "8" {
 		t.Errorf("AssistantTo = %v, want 8", a.AssistantTo)
 	}
-	if !b.Vacant || b.Kind != KindCommittee {
+	if !b.Vacant || b.Kind != graph.KindCommittee {
 		t.Errorf("entry 8 = vacant %v kind %q, want true committee", b.Vacant, b.Kind)
 	}
 }
@@ -260,7 +262,7 @@ func TestLoadErrorsArePositioned(t *testing.T) {
 		{"a.yaml", "people: [\n"}, {"a.json", "{"}, {"a.csv", "id\n\"x\n"}, {"a.yaml", ":\n"},
 		{"a.json", `{"people": [{"id": "a"}], "people": []}`}, {"a.csv", ""},
 	} {
-		_, err := Load(in.name, []byte(in.src), LoadOptions{})
+		_, err := Chart(in.name, []byte(in.src), Options{})
 		lines := errStrings(t, err)
 		if len(lines) == 0 {
 			t.Errorf("Load(%s, %q) = nil error, want one", in.name, in.src)
@@ -286,7 +288,7 @@ func TestLoadTestdataCharts(t *testing.T) {
 		{"hr.csv", 4, map[string][]string{"100": {"CEO"}, "101": {"CIO"}, "102": {"CIO", "CISO"}, "103": nil}},
 	}
 	for _, tt := range tests {
-		org, err := LoadFile("testdata/charts/"+tt.file, LoadOptions{})
+		org, err := File("testdata/charts/"+tt.file, Options{})
 		if err != nil {
 			t.Errorf("LoadFile(%s): %v", tt.file, err)
 			continue
@@ -312,14 +314,14 @@ func TestLoadTestdataCharts(t *testing.T) {
 		}
 	}
 	// The CSV's manager e-mails resolve to employee numbers.
-	org, err := LoadFile("testdata/charts/hr.csv", LoadOptions{})
+	org, err := File("testdata/charts/hr.csv", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := org.People[2].ReportsTo[0].ID; got != "101" {
 		t.Errorf("hr.csv: 102 reports to %q, want 101", got)
 	}
-	if _, err := LoadFile("testdata/charts/missing.yaml", LoadOptions{}); err == nil {
+	if _, err := File("testdata/charts/missing.yaml", Options{}); err == nil {
 		t.Errorf("LoadFile(missing) = nil error")
 	}
 }

@@ -1,10 +1,11 @@
-package graph
+package load
 
 import (
 	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/orgchart/orgchart/graph"
 )
 
 func TestInferRoles(t *testing.T) {
@@ -71,25 +72,25 @@ func TestInferRoles(t *testing.T) {
 
 func TestRoleCodes(t *testing.T) {
 	want := []string{"AUDIT_COMMITTEE", "BOARD", "CAE", "CEO", "CFO", "CIO", "CISO", "COO", "CRO", "CSO", "CTO", "DPO", "GC", "ITOPS", "RISK_COMMITTEE"}
-	if diff := cmp.Diff(want, RoleCodes); diff != "" {
+	if diff := cmp.Diff(want, graph.RoleCodes); diff != "" {
 		t.Errorf("RoleCodes (-want +got):\n%s", diff)
 	}
-	if !slices.IsSorted(RoleCodes) {
+	if !slices.IsSorted(graph.RoleCodes) {
 		t.Errorf("RoleCodes not sorted")
 	}
 	for _, c := range want {
-		if !KnownRole(c) {
+		if !graph.KnownRole(c) {
 			t.Errorf("KnownRole(%q) = false", c)
 		}
 	}
 	for _, c := range []string{"", "ciso", "CHRO", "CSO "} {
-		if KnownRole(c) {
+		if graph.KnownRole(c) {
 			t.Errorf("KnownRole(%q) = true", c)
 		}
 	}
 	// Every code the title table gives is in the catalog.
 	for title, c := range titleRoles {
-		if !KnownRole(c) {
+		if !graph.KnownRole(c) {
 			t.Errorf("title %q maps to unknown code %q", title, c)
 		}
 	}
@@ -114,36 +115,36 @@ func TestLoadInferRoles(t *testing.T) {
     roles: [CIO]
 `
 	for _, noInfer := range []bool{false, true} {
-		org, err := Load("i.yaml", []byte(src), LoadOptions{NoInferRoles: noInfer})
+		org, err := Chart("i.yaml", []byte(src), Options{NoInferRoles: noInfer})
 		if err != nil {
 			t.Fatal(err)
 		}
 		type row struct {
 			ID        string
-			Kind      Kind
-			Roles     []Role
+			Kind      graph.Kind
+			Roles     []graph.Role
 			Ambiguous bool
 		}
 		var got []row
 		for _, p := range org.People {
 			got = append(got, row{p.ID, p.Kind, p.Roles, p.TitleAmbiguous})
 		}
-		inf := func(code string, line int) []Role {
-			return []Role{{Code: code, Pos: lp("i.yaml", line, 12), Inferred: true}}
+		inf := func(code string, line int) []graph.Role {
+			return []graph.Role{{Code: code, Pos: lp("i.yaml", line, 12), Inferred: true}}
 		}
 		want := []row{
-			{"b", KindBoard, inf("BOARD", 3), false},
-			{"b2", KindPerson, inf("BOARD", 5), false},
-			{"ac", KindCommittee, inf("RISK_COMMITTEE", 8), false},
-			{"cso", KindPerson, nil, true},
-			{"x", KindPerson, []Role{{Code: "CIO", Pos: lp("i.yaml", 12, 12), Inferred: true}, {Code: "CISO", Pos: lp("i.yaml", 12, 12), Inferred: true}}, false},
-			{"y", KindPerson, []Role{{Code: "CIO", Pos: lp("i.yaml", 16, 13)}}, false},
+			{"b", graph.KindBoard, inf("BOARD", 3), false},
+			{"b2", graph.KindPerson, inf("BOARD", 5), false},
+			{"ac", graph.KindCommittee, inf("RISK_COMMITTEE", 8), false},
+			{"cso", graph.KindPerson, nil, true},
+			{"x", graph.KindPerson, []graph.Role{{Code: "CIO", Pos: lp("i.yaml", 12, 12), Inferred: true}, {Code: "CISO", Pos: lp("i.yaml", 12, 12), Inferred: true}}, false},
+			{"y", graph.KindPerson, []graph.Role{{Code: "CIO", Pos: lp("i.yaml", 16, 13)}}, false},
 		}
 		if noInfer {
 			want = []row{
-				{"b", KindPerson, nil, false}, {"b2", KindPerson, nil, false}, {"ac", KindPerson, nil, false},
-				{"cso", KindPerson, nil, false}, {"x", KindPerson, nil, false},
-				{"y", KindPerson, []Role{{Code: "CIO", Pos: lp("i.yaml", 16, 13)}}, false},
+				{"b", graph.KindPerson, nil, false}, {"b2", graph.KindPerson, nil, false}, {"ac", graph.KindPerson, nil, false},
+				{"cso", graph.KindPerson, nil, false}, {"x", graph.KindPerson, nil, false},
+				{"y", graph.KindPerson, []graph.Role{{Code: "CIO", Pos: lp("i.yaml", 16, 13)}}, false},
 			}
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
@@ -183,11 +184,11 @@ func TestDetectFormat(t *testing.T) {
 
 func TestLoadFormatOption(t *testing.T) {
 	// The explicit format wins over the name.
-	org, err := Load("chart.txt", []byte("id,name\n1,A\n"), LoadOptions{Format: "csv"})
+	org, err := Chart("chart.txt", []byte("id,name\n1,A\n"), Options{Format: "csv"})
 	if err != nil || org.Format != "csv" || len(org.People) != 1 {
 		t.Errorf("Load(csv) = %v, %v", org, err)
 	}
-	if _, err := Load("x", nil, LoadOptions{Format: "xml"}); err == nil {
+	if _, err := Chart("x", nil, Options{Format: "xml"}); err == nil {
 		t.Errorf("Load(format xml) = nil error, want one")
 	}
 }

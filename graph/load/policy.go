@@ -1,16 +1,18 @@
-package graph
+package load
 
 import (
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 	yaml "go.yaml.in/yaml/v3"
 )
 
 // policy decodes a policy section.
-func (d *nodeDecoder) policy(n *yaml.Node) *PolicySpec {
-	spec := &PolicySpec{Pos: d.pos(n)}
+func (d *nodeDecoder) policy(n *yaml.Node) *graph.PolicySpec {
+	spec := &graph.PolicySpec{Pos: d.pos(n)}
 	if !d.plain(n) || isNull(n) {
 		return spec
 	}
@@ -39,7 +41,7 @@ func (d *nodeDecoder) policy(n *yaml.Node) *PolicySpec {
 }
 
 // rules decodes policy.rules: code → off | severity | {severity, off, params}.
-func (d *nodeDecoder) rules(n *yaml.Node) map[string]RuleSetting {
+func (d *nodeDecoder) rules(n *yaml.Node) map[string]graph.RuleSetting {
 	if !d.plain(n) || isNull(n) {
 		return nil
 	}
@@ -47,7 +49,7 @@ func (d *nodeDecoder) rules(n *yaml.Node) map[string]RuleSetting {
 		d.errorf(n, `"rules" must be a mapping of rule codes such as {ORG010: off}, not %s`, kindName(n))
 		return nil
 	}
-	out := make(map[string]RuleSetting, len(n.Content)/2)
+	out := make(map[string]graph.RuleSetting, len(n.Content)/2)
 	firstLine := make(map[string]int, len(n.Content)/2)
 	d.pairs(n, func(k, v *yaml.Node) {
 		code := strings.ToUpper(strings.TrimSpace(k.Value))
@@ -60,7 +62,7 @@ func (d *nodeDecoder) rules(n *yaml.Node) map[string]RuleSetting {
 			return
 		}
 		firstLine[code] = k.Line
-		rs := RuleSetting{Pos: d.pos(k)}
+		rs := graph.RuleSetting{Pos: d.pos(k)}
 		if !d.plain(v) {
 			return
 		}
@@ -104,7 +106,7 @@ func (d *nodeDecoder) rules(n *yaml.Node) map[string]RuleSetting {
 }
 
 // setting reads a scalar rule setting (off or a severity) into rs.
-func (d *nodeDecoder) setting(rs *RuleSetting, v *yaml.Node, code string) bool {
+func (d *nodeDecoder) setting(rs *graph.RuleSetting, v *yaml.Node, code string) bool {
 	s, ok := d.scalar(v, code)
 	if !ok {
 		return false
@@ -127,7 +129,7 @@ func (d *nodeDecoder) setting(rs *RuleSetting, v *yaml.Node, code string) bool {
 }
 
 // exceptions decodes policy.exceptions.
-func (d *nodeDecoder) exceptions(n *yaml.Node) []Exception {
+func (d *nodeDecoder) exceptions(n *yaml.Node) []graph.Exception {
 	its := d.items(n)
 	if len(its) == 0 {
 		return nil
@@ -136,7 +138,7 @@ func (d *nodeDecoder) exceptions(n *yaml.Node) []Exception {
 		d.errorf(n, `"exceptions" must be a list of {rule, id, reason, approved_by, until}, not %s`, kindName(n))
 		return nil
 	}
-	out := make([]Exception, 0, len(its))
+	out := make([]graph.Exception, 0, len(its))
 	for _, it := range its {
 		if !d.plain(it) {
 			continue
@@ -145,7 +147,7 @@ func (d *nodeDecoder) exceptions(n *yaml.Node) []Exception {
 			d.errorf(it, `each exception must be a mapping {rule, id, reason, approved_by, until}, not %s`, kindName(it))
 			continue
 		}
-		e := Exception{Pos: d.itemPos(it)}
+		e := graph.Exception{Pos: d.itemPos(it)}
 		ok := true
 		d.pairs(it, func(k, v *yaml.Node) {
 			if !contains(exceptionFields, k.Value) {
@@ -190,10 +192,10 @@ func (d *nodeDecoder) exceptions(n *yaml.Node) []Exception {
 	return out
 }
 
-// LoadPolicy reads a policy file (--policy): YAML or JSON with the shape of
+// Policy reads a policy file (--policy): YAML or JSON with the shape of
 // a chart's `policy:` section, optionally wrapped as {policy: ...}. Unknown
 // fields are errors here, since a policy file has no findings of its own.
-func LoadPolicy(name string, data []byte) (*PolicySpec, error) {
+func Policy(name string, data []byte) (*graph.PolicySpec, error) {
 	var (
 		doc *yaml.Node
 		err error
@@ -210,7 +212,7 @@ func LoadPolicy(name string, data []byte) (*PolicySpec, error) {
 	root := doc
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
-			return nil, errAt(Pos{File: name, Line: 1, Column: 1}, emptyPolicy)
+			return nil, errAt(diag.Pos{File: name, Line: 1, Column: 1}, emptyPolicy)
 		}
 		root = root.Content[0]
 	}

@@ -1,4 +1,4 @@
-package graph
+package load
 
 import (
 	"bytes"
@@ -7,6 +7,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/internal/huge"
 )
 
 // A csvCol is what a CSV column holds.
@@ -111,7 +115,7 @@ type csvColumn struct {
 	rank   int
 	header string
 	custom string // the field name of a "fields.NAME" column
-	pos    Pos
+	pos    diag.Pos
 }
 
 // maxCSVErrors stops a CSV load that is wrong on every row from building a
@@ -121,7 +125,7 @@ const maxCSVErrors = 1000
 // loadCSV reads an HR-system export. Positions are row and column: the line
 // of the cell (as csv.Reader.FieldPos gives it, so quoted cells spanning
 // lines count) and the field number, one-based.
-func loadCSV(name string, data []byte, inf *inferer) (*Org, error) {
+func loadCSV(name string, data []byte, inf *inferer) (*graph.Org, error) {
 	org, _, err := loadCSVChunks(name, data, inf, 0)
 	return org, err
 }
@@ -139,9 +143,9 @@ type csvRows struct {
 // (readParallel): chunks < 0 reads them on one core, 0 cuts one chunk per
 // core for large files, n > 0 cuts about n chunks whatever the size (tests).
 // parallel reports whether the rows were read in parallel.
-func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *Org, parallel bool, err error) {
+func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *graph.Org, parallel bool, err error) {
 	data = bytes.TrimPrefix(data, bom)
-	org = &Org{File: name, Format: "csv", Pos: Pos{File: name, Line: 1, Column: 1}}
+	org = &graph.Org{File: name, Format: "csv", Pos: diag.Pos{File: name, Line: 1, Column: 1}}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = sniffDelimiter(data)
 	r.FieldsPerRecord = -1
@@ -158,7 +162,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *Org
 	var use [numCols]int // column index + 1 of each kind in use
 	for i, h := range header {
 		line, _ := r.FieldPos(i)
-		c := csvColumn{header: strings.TrimSpace(h), pos: Pos{File: name, Line: line, Column: i + 1}}
+		c := csvColumn{header: strings.TrimSpace(h), pos: diag.Pos{File: name, Line: line, Column: i + 1}}
 		switch {
 		case hasPrefixFold(c.header, "fields.") && len(c.header) > len("fields."):
 			c.col, c.custom = colCustom, c.header[len("fields."):]
@@ -188,7 +192,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *Org
 				loser, use[c.col] = j, i+1
 			}
 			win := use[c.col] - 1
-			org.Diagnostics = append(org.Diagnostics, Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: SeverityWarning,
+			org.Diagnostics = append(org.Diagnostics, diag.Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning,
 				Pos: cols[loser].pos, Message: "column " + strconv.Quote(cols[loser].header) + " is ignored: column " +
 					strconv.Quote(cols[win].header) + " already gives the " + csvFieldName[c.col] + " (remove or rename one)"})
 			cols[loser].col = colUnknown
@@ -199,7 +203,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *Org
 	if use[colID] == 0 {
 		if use[colEmail] == 0 {
 			line, _ := r.FieldPos(0)
-			return nil, false, errAt(Pos{File: name, Line: line, Column: 1},
+			return nil, false, errAt(diag.Pos{File: name, Line: line, Column: 1},
 				`the CSV header has no id column: name one "id", "employee id", "employee number", "person id", "worker id" or "email"`)
 		}
 		use[colID] = use[colEmail] // the e-mail address is the id
@@ -213,7 +217,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *Org
 	}
 	people, parallel := rows.readParallel(data, int(r.InputOffset()), inf, chunks)
 	if !parallel {
-		var errs ErrorList
+		var errs diag.ErrorList
 		people, errs = rows.read(r, 0, estimateRows(data), inf)
 		if err := errs.Err(); err != nil {
 			return nil, false, err
@@ -229,14 +233,14 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *Org
 // stop the read at the first CSV syntax error or after maxCSVErrors. The
 // line of a syntax error is r's own: only the one-core read (lineOff 0)
 // reports errors, the parallel read falls back to it on any.
-func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Person, ErrorList) {
+func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*graph.Person, diag.ErrorList) {
 	name, cols, idCol, nKnown := h.name, h.cols, h.idCol, h.nKnown
 	var (
-		errs    ErrorList
-		people  = makeHuge[*Person](0, estRows)
-		slab    []Person
-		fpSlab  []FieldAt
-		refSlab []Ref
+		errs    diag.ErrorList
+		people  = huge.Make[*graph.Person](0, estRows)
+		slab    []graph.Person
+		fpSlab  []graph.FieldAt
+		refSlab []graph.Ref
 	)
 	for {
 		rec, err := r.Read()
@@ -259,7 +263,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 		}
 		line, _ := r.FieldPos(0)
 		line += lineOff
-		rowPos := Pos{File: name, Line: line, Column: 1}
+		rowPos := diag.Pos{File: name, Line: line, Column: 1}
 		if len(rec) != len(cols) {
 			addErr(&errs, rowPos, "row has "+strconv.Itoa(len(rec))+" fields but the header has "+strconv.Itoa(len(cols))+
 				": quote cells that contain the delimiter, and give every row one cell per column")
@@ -270,23 +274,23 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 		}
 		if len(slab) == 0 {
 			k := min(max(cap(people)-len(people), 64), 1<<16)
-			slab = makeHuge[Person](k, k)
+			slab = huge.Make[graph.Person](k, k)
 		}
 		p := &slab[0]
 		slab = slab[1:]
 		p.Pos = rowPos
-		p.Kind = KindPerson
+		p.Kind = graph.KindPerson
 		p.Index = len(people)
 		if len(fpSlab) < nKnown {
-			fpSlab = make([]FieldAt, nKnown*min(max(cap(people)-len(people), 64), 4096))
+			fpSlab = make([]graph.FieldAt, nKnown*min(max(cap(people)-len(people), 64), 4096))
 		}
 		fp := fpSlab[:0:nKnown]
 		var (
 			first, last   string
 			kindSet       bool
 			assistant     bool
-			assistantPos  Pos
-			titlePos      Pos
+			assistantPos  diag.Pos
+			titlePos      diag.Pos
 			assistantCell bool
 		)
 		for i := range cols {
@@ -306,7 +310,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 			if i == idCol {
 				p.ID = v
 				if i > 0 {
-					fp = append(fp, FieldAt{Name: "id", Pos: pos})
+					fp = append(fp, graph.FieldAt{Name: "id", Pos: pos})
 				}
 			}
 			switch c.col {
@@ -324,7 +328,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 				n := 1 + strings.Count(v, ";") + strings.Count(v, "|")
 				if len(refSlab) < n {
 					k := max(n, min(cap(people)-len(people), 1<<16))
-					refSlab = makeHuge[Ref](k, k)
+					refSlab = huge.Make[graph.Ref](k, k)
 				}
 				refs := refSlab[:0:n]
 				for v != "" {
@@ -335,7 +339,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 						v = ""
 					}
 					if id = strings.TrimSpace(id); id != "" {
-						refs = append(refs, Ref{ID: id, Pos: pos})
+						refs = append(refs, graph.Ref{ID: id, Pos: pos})
 					}
 				}
 				refSlab = refSlab[len(refs):]
@@ -346,7 +350,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 				}
 			case colRoles:
 				for _, code := range splitRoles(v) {
-					p.Roles = append(p.Roles, Role{Code: code, Pos: pos})
+					p.Roles = append(p.Roles, graph.Role{Code: code, Pos: pos})
 				}
 			case colAssistant:
 				b, ok := parseBool(v)
@@ -355,10 +359,10 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 				}
 				assistant, assistantPos, assistantCell = b, pos, true
 				if b {
-					fp = append(fp, FieldAt{Name: "assistant", Pos: pos})
+					fp = append(fp, graph.FieldAt{Name: "assistant", Pos: pos})
 				}
 			case colAssistantTo:
-				p.AssistantTo = &Ref{ID: v, Pos: pos}
+				p.AssistantTo = &graph.Ref{ID: v, Pos: pos}
 			case colVacant:
 				b, ok := parseBool(v)
 				if !ok {
@@ -366,7 +370,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 				}
 				p.Vacant = b
 				if b {
-					fp = append(fp, FieldAt{Name: "vacant", Pos: pos})
+					fp = append(fp, graph.FieldAt{Name: "vacant", Pos: pos})
 				}
 			case colEmail:
 				p.Email = v
@@ -380,7 +384,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 					addErr(&errs, pos, "unknown kind "+strconv.Quote(v)+": write person, board or committee")
 				} else {
 					p.Kind, kindSet = k, true
-					fp = append(fp, FieldAt{Name: "kind", Pos: pos})
+					fp = append(fp, graph.FieldAt{Name: "kind", Pos: pos})
 				}
 			case colCustom:
 				if p.Fields == nil {
@@ -394,21 +398,21 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*Pe
 		}
 		inf.apply(p, titlePos, kindSet)
 		if p.TitleAmbiguous {
-			fp = append(fp, FieldAt{Name: "title", Pos: titlePos})
+			fp = append(fp, graph.FieldAt{Name: "title", Pos: titlePos})
 		}
 		if len(fp) > 0 {
 			p.FieldPos = fp
 			fpSlab = fpSlab[len(fp):]
 		}
 		if p.ID == "" {
-			addErr(&errs, Pos{File: name, Line: line, Column: idCol + 1},
+			addErr(&errs, diag.Pos{File: name, Line: line, Column: idCol + 1},
 				"row has no id: fill the "+strconv.Quote(cols[idCol].header)+" column with a unique id")
 		}
 		if assistantCell && assistant && p.AssistantTo == nil {
 			if len(p.ReportsTo) == 0 {
 				addErr(&errs, assistantPos, "an assistant needs a manager: fill the manager column with the id of the person assisted")
 			} else {
-				p.AssistantTo = &Ref{ID: p.ReportsTo[0].ID, Pos: assistantPos}
+				p.AssistantTo = &graph.Ref{ID: p.ReportsTo[0].ID, Pos: assistantPos}
 			}
 		}
 		people = append(people, p)
@@ -448,7 +452,7 @@ func sniffDelimiter(data []byte) rune {
 }
 
 // csvError positions an encoding/csv error.
-func csvError(name string, err error) *Error {
+func csvError(name string, err error) *diag.Error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Err.Error()
@@ -458,9 +462,9 @@ func csvError(name string, err error) *Error {
 		case errors.Is(pe.Err, csv.ErrQuote):
 			msg += `: close the quoted cell, and double each quote inside it ("")`
 		}
-		return errAt(Pos{File: name, Line: pe.Line, Column: max(pe.Column, 1)}, "invalid CSV: "+msg)
+		return errAt(diag.Pos{File: name, Line: pe.Line, Column: max(pe.Column, 1)}, "invalid CSV: "+msg)
 	}
-	return errAt(Pos{File: name, Line: 1, Column: 1}, "invalid CSV: "+err.Error())
+	return errAt(diag.Pos{File: name, Line: 1, Column: 1}, "invalid CSV: "+err.Error())
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring ASCII case.

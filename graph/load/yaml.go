@@ -1,4 +1,4 @@
-package graph
+package load
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -31,13 +33,13 @@ const (
 )
 
 // loadYAML parses a YAML chart with positions and decodes it.
-func loadYAML(name string, data []byte, inf *inferer) (*Org, error) {
+func loadYAML(name string, data []byte, inf *inferer) (*graph.Org, error) {
 	return loadYAMLChunks(name, data, inf, 0)
 }
 
 // loadYAMLChunks is loadYAML with the number of chunks for the parallel
 // parse (see parseYAMLParallel; -1: parse on one core).
-func loadYAMLChunks(name string, data []byte, inf *inferer, chunks int) (*Org, error) {
+func loadYAMLChunks(name string, data []byte, inf *inferer, chunks int) (*graph.Org, error) {
 	doc, err := parseYAMLChunks(name, data, emptyChart, chunks)
 	if err != nil {
 		return nil, err
@@ -59,7 +61,7 @@ func parseYAMLChunks(name string, data []byte, empty string, chunks int) (doc *y
 		// recovering; anything else it panics with is a bug in it, which
 		// must not take the caller down: report it as a load error.
 		if r := recover(); r != nil {
-			doc, err = nil, errAt(Pos{File: name, Line: 1, Column: 1}, fmt.Sprintf("cannot parse YAML (%v): check the file's syntax", r))
+			doc, err = nil, errAt(diag.Pos{File: name, Line: 1, Column: 1}, fmt.Sprintf("cannot parse YAML (%v): check the file's syntax", r))
 		}
 	}()
 	data = bytes.TrimPrefix(data, bom)
@@ -70,7 +72,7 @@ func parseYAMLChunks(name string, data []byte, empty string, chunks int) (doc *y
 	var n yaml.Node
 	if err := dec.Decode(&n); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, errAt(Pos{File: name, Line: 1, Column: 1}, empty)
+			return nil, errAt(diag.Pos{File: name, Line: 1, Column: 1}, empty)
 		}
 		return nil, yamlError(name, data, err)
 	}
@@ -80,7 +82,7 @@ func parseYAMLChunks(name string, data []byte, empty string, chunks int) (doc *y
 	case err != nil:
 		return nil, yamlError(name, data, err)
 	default:
-		return nil, errAt(Pos{File: name, Line: next.Line, Column: 1}, `a second YAML document ("---") follows the chart: keep one chart per file`)
+		return nil, errAt(diag.Pos{File: name, Line: next.Line, Column: 1}, `a second YAML document ("---") follows the chart: keep one chart per file`)
 	}
 	return &n, nil
 }
@@ -94,12 +96,12 @@ var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?:, column (\d+))?: 
 // (0-based), not the line at fault; for a chart of modest size the faulty
 // line is found by parsing ever shorter prefixes of the file (see
 // faultyLine), and the column is then the line's first non-blank character.
-func yamlError(name string, data []byte, err error) *Error {
+func yamlError(name string, data []byte, err error) *diag.Error {
 	msg, pos := splitYAMLError(err)
 	pos.File = name
 	if len(data) <= maxRefine {
 		if line := faultyLine(data, msg); line > 0 {
-			pos = Pos{File: name, Line: line, Column: indentCol(data, line)}
+			pos = diag.Pos{File: name, Line: line, Column: indentCol(data, line)}
 		}
 	}
 	return errAt(pos, "invalid YAML: "+msg+": check the indentation and quoting on this line and the one before")
@@ -111,9 +113,9 @@ const maxRefine = 128 << 10
 
 // splitYAMLError separates go-yaml's "yaml: line N: " prefix from the
 // problem.
-func splitYAMLError(err error) (string, Pos) {
+func splitYAMLError(err error) (string, diag.Pos) {
 	msg := err.Error()
-	pos := Pos{Line: 1, Column: 1}
+	pos := diag.Pos{Line: 1, Column: 1}
 	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		pos.Line, _ = strconv.Atoi(m[1])
 		if m[2] != "" {
@@ -196,8 +198,8 @@ type nodeDecoder struct {
 	format string
 	src    []byte // YAML source, to find the "- " of list items; nil for JSON
 	inf    *inferer
-	errs   ErrorList
-	diags  []Diagnostic
+	errs   diag.ErrorList
+	diags  []diag.Diagnostic
 	// strict makes unknown fields errors rather than ORG011 diagnostics
 	// (policy files, which have nowhere to report a diagnostic).
 	strict bool
@@ -205,8 +207,8 @@ type nodeDecoder struct {
 	lineStart []int
 }
 
-func (d *nodeDecoder) pos(n *yaml.Node) Pos {
-	return Pos{File: d.file, Line: n.Line, Column: n.Column}
+func (d *nodeDecoder) pos(n *yaml.Node) diag.Pos {
+	return diag.Pos{File: d.file, Line: n.Line, Column: n.Column}
 }
 
 func (d *nodeDecoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -346,12 +348,12 @@ func (d *nodeDecoder) items(n *yaml.Node) []*yaml.Node {
 }
 
 // refs reads a list of ids (or one id).
-func (d *nodeDecoder) refs(n *yaml.Node, field string) []Ref {
+func (d *nodeDecoder) refs(n *yaml.Node, field string) []graph.Ref {
 	its := d.items(n)
 	if len(its) == 0 {
 		return nil
 	}
-	out := make([]Ref, 0, len(its))
+	out := make([]graph.Ref, 0, len(its))
 	for _, it := range its {
 		s, ok := d.scalar(it, field)
 		if !ok {
@@ -361,21 +363,21 @@ func (d *nodeDecoder) refs(n *yaml.Node, field string) []Ref {
 			d.errorf(it, "empty id in %q: write the id of an entry", field)
 			continue
 		}
-		out = append(out, Ref{ID: s, Pos: d.pos(it)})
+		out = append(out, graph.Ref{ID: s, Pos: d.pos(it)})
 	}
 	return out
 }
 
 // chart decodes the document node.
-func (d *nodeDecoder) chart(doc *yaml.Node) (*Org, error) {
+func (d *nodeDecoder) chart(doc *yaml.Node) (*graph.Org, error) {
 	root := doc
 	if doc.Kind == yaml.DocumentNode {
 		if len(doc.Content) == 0 {
-			return nil, errAt(Pos{File: d.file, Line: 1, Column: 1}, emptyChart)
+			return nil, errAt(diag.Pos{File: d.file, Line: 1, Column: 1}, emptyChart)
 		}
 		root = doc.Content[0]
 	}
-	org := &Org{File: d.file, Format: d.format, Pos: d.pos(root)}
+	org := &graph.Org{File: d.file, Format: d.format, Pos: d.pos(root)}
 	if !d.plain(root) {
 		return nil, d.errs.Err()
 	}
@@ -426,8 +428,8 @@ const parallelPeople = 4096
 // people decodes the entries of the people list, in parallel slices for a
 // large chart (each with its own errors, findings and inference cache,
 // merged in file order afterwards).
-func (d *nodeDecoder) people(items []*yaml.Node) []*Person {
-	slab := make([]Person, len(items))
+func (d *nodeDecoder) people(items []*yaml.Node) []*graph.Person {
+	slab := make([]graph.Person, len(items))
 	ok := make([]bool, len(items))
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	if len(items) < parallelPeople || workers < 2 {
@@ -455,7 +457,7 @@ func (d *nodeDecoder) people(items []*yaml.Node) []*Person {
 			d.diags = append(d.diags, sub.diags...)
 		}
 	}
-	out := make([]*Person, 0, len(items))
+	out := make([]*graph.Person, 0, len(items))
 	for i := range slab {
 		if ok[i] {
 			p := &slab[i]
@@ -468,7 +470,7 @@ func (d *nodeDecoder) people(items []*yaml.Node) []*Person {
 
 // itemPos is the position of a list item: the "- " before a block mapping
 // when there is one on the same line, else the node's own position.
-func (d *nodeDecoder) itemPos(n *yaml.Node) Pos {
+func (d *nodeDecoder) itemPos(n *yaml.Node) diag.Pos {
 	p := d.pos(n)
 	if d.src == nil || n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle != 0 || n.Line < 1 || n.Column < 2 {
 		return p
@@ -509,7 +511,7 @@ func (d *nodeDecoder) fillLineStart() {
 
 // person decodes one entry of people into p; it reports false when the
 // entry cannot be read at all.
-func (d *nodeDecoder) person(n *yaml.Node, p *Person) bool {
+func (d *nodeDecoder) person(n *yaml.Node, p *graph.Person) bool {
 	if !d.plain(n) {
 		return false
 	}
@@ -518,13 +520,13 @@ func (d *nodeDecoder) person(n *yaml.Node, p *Person) bool {
 		d.errorf(n, `each entry of "people" must be a mapping such as "- id: jdoe", not %s`, kindName(n))
 		return false
 	}
-	p.Kind = KindPerson
-	p.FieldPos = make([]FieldAt, 0, len(n.Content)/2)
+	p.Kind = graph.KindPerson
+	p.FieldPos = make([]graph.FieldAt, 0, len(n.Content)/2)
 	diag0 := len(d.diags)
 	var (
 		hasID, kindSet, assistant bool
 		assistantNode             *yaml.Node
-		titlePos                  Pos
+		titlePos                  diag.Pos
 	)
 	d.pairs(n, func(k, v *yaml.Node) {
 		name := k.Value
@@ -566,7 +568,7 @@ func (d *nodeDecoder) person(n *yaml.Node, p *Person) bool {
 					continue
 				}
 				for _, code := range splitRoles(s) {
-					p.Roles = append(p.Roles, Role{Code: code, Pos: d.pos(it)})
+					p.Roles = append(p.Roles, graph.Role{Code: code, Pos: d.pos(it)})
 				}
 			}
 		case "reports_to":
@@ -578,7 +580,7 @@ func (d *nodeDecoder) person(n *yaml.Node, p *Person) bool {
 			assistantNode = v
 		case "assistant_to":
 			if s, ok := d.scalar(v, name); ok && s != "" {
-				p.AssistantTo = &Ref{ID: s, Pos: d.pos(v)}
+				p.AssistantTo = &graph.Ref{ID: s, Pos: d.pos(v)}
 			}
 		case "vacant":
 			p.Vacant, _ = d.boolean(v, name)
@@ -589,7 +591,7 @@ func (d *nodeDecoder) person(n *yaml.Node, p *Person) bool {
 			d.unknown(k, "", "field", personFields, `put free-form data under "fields"`)
 		}
 		if known {
-			p.FieldPos = append(p.FieldPos, FieldAt{Name: name, Pos: d.pos(v)})
+			p.FieldPos = append(p.FieldPos, graph.FieldAt{Name: name, Pos: d.pos(v)})
 		}
 	})
 	if !hasID {
@@ -599,7 +601,7 @@ func (d *nodeDecoder) person(n *yaml.Node, p *Person) bool {
 		if len(p.ReportsTo) == 0 {
 			d.errorf(assistantNode, `"assistant: true" needs a manager: add "reports_to" (or "assistant_to") with the id of the person assisted`)
 		} else {
-			p.AssistantTo = &Ref{ID: p.ReportsTo[0].ID, Pos: d.pos(assistantNode)}
+			p.AssistantTo = &graph.Ref{ID: p.ReportsTo[0].ID, Pos: d.pos(assistantNode)}
 		}
 	}
 	for i := diag0; i < len(d.diags); i++ {
@@ -628,12 +630,12 @@ func splitRoles(s string) []string {
 }
 
 // dotted reads the dotted field: an id, or a list of ids and {to, type}.
-func (d *nodeDecoder) dotted(n *yaml.Node) []Ref {
+func (d *nodeDecoder) dotted(n *yaml.Node) []graph.Ref {
 	its := d.items(n)
 	if len(its) == 0 {
 		return nil
 	}
-	out := make([]Ref, 0, len(its))
+	out := make([]graph.Ref, 0, len(its))
 	for _, it := range its {
 		if !d.plain(it) {
 			continue
@@ -645,9 +647,9 @@ func (d *nodeDecoder) dotted(n *yaml.Node) []Ref {
 				d.errorf(it, `empty id in "dotted": write the id of an entry`)
 				continue
 			}
-			out = append(out, Ref{ID: s, Pos: d.pos(it)})
+			out = append(out, graph.Ref{ID: s, Pos: d.pos(it)})
 		case yaml.MappingNode:
-			r := Ref{Pos: d.pos(it)}
+			r := graph.Ref{Pos: d.pos(it)}
 			hasTo := false
 			d.pairs(it, func(k, v *yaml.Node) {
 				switch k.Value {

@@ -1,9 +1,11 @@
-package graph
+package load
 
 import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 const fullJSON = `{
@@ -27,34 +29,34 @@ const fullJSON = `{
 
 func TestLoadJSONFields(t *testing.T) {
 	const f = "org.json"
-	got, err := Load(f, []byte(fullJSON), LoadOptions{})
+	got, err := Chart(f, []byte(fullJSON), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Org{
+	want := &graph.Org{
 		Title: "Acme Corp", File: f, Format: "json", Pos: lp(f, 1, 1),
-		Tops: []Ref{{ID: "board", Pos: lp(f, 16, 11)}},
-		People: []*Person{
+		Tops: []graph.Ref{{ID: "board", Pos: lp(f, 16, 11)}},
+		People: []*graph.Person{
 			{
-				ID: "ceo", Title: "Chief Executive Officer", Kind: KindPerson,
-				Roles:     []Role{{Code: "CEO", Pos: lp(f, 5, 28), Inferred: true}},
-				ReportsTo: []Ref{{ID: "board", Pos: lp(f, 5, 69)}},
+				ID: "ceo", Title: "Chief Executive Officer", Kind: graph.KindPerson,
+				Roles:     []graph.Role{{Code: "CEO", Pos: lp(f, 5, 28), Inferred: true}},
+				ReportsTo: []graph.Ref{{ID: "board", Pos: lp(f, 5, 69)}},
 				Fields:    map[string]string{"cost_center": "C-100"},
 				Index:     0, Pos: lp(f, 5, 5),
-				FieldPos: []FieldAt{{"id", lp(f, 5, 12)}, {"title", lp(f, 5, 28)}, {"reports_to", lp(f, 5, 69)},
-					{"fields", lp(f, 6, 16)}},
+				FieldPos: []graph.FieldAt{{Name: "id", Pos: lp(f, 5, 12)}, {Name: "title", Pos: lp(f, 5, 28)}, {Name: "reports_to", Pos: lp(f, 5, 69)},
+					{Name: "fields", Pos: lp(f, 6, 16)}},
 			},
 			{
-				ID: "board", Kind: KindBoard, Index: 1, Pos: lp(f, 7, 5),
-				FieldPos: []FieldAt{{"id", lp(f, 7, 12)}, {"kind", lp(f, 7, 29)}},
+				ID: "board", Kind: graph.KindBoard, Index: 1, Pos: lp(f, 7, 5),
+				FieldPos: []graph.FieldAt{{Name: "id", Pos: lp(f, 7, 12)}, {Name: "kind", Pos: lp(f, 7, 29)}},
 			},
 			{
-				ID: "ea", Name: "Émile Ñandú", Kind: KindPerson, Index: 2, Pos: lp(f, 8, 5),
-				ReportsTo:   []Ref{{ID: "ceo", Pos: lp(f, 10, 22)}},
-				AssistantTo: &Ref{ID: "ceo", Pos: lp(f, 11, 20)},
-				Dotted:      []Ref{{ID: "cfo", Pos: lp(f, 12, 18)}, {ID: "gc", Type: "advisory", Pos: lp(f, 12, 32)}},
-				FieldPos: []FieldAt{{"id", lp(f, 9, 13)}, {"reports_to", lp(f, 10, 21)}, {"assistant", lp(f, 11, 20)},
-					{"dotted", lp(f, 12, 17)}, {"name", lp(f, 13, 15)}, {"vacant", lp(f, 13, 40)}},
+				ID: "ea", Name: "Émile Ñandú", Kind: graph.KindPerson, Index: 2, Pos: lp(f, 8, 5),
+				ReportsTo:   []graph.Ref{{ID: "ceo", Pos: lp(f, 10, 22)}},
+				AssistantTo: &graph.Ref{ID: "ceo", Pos: lp(f, 11, 20)},
+				Dotted:      []graph.Ref{{ID: "cfo", Pos: lp(f, 12, 18)}, {ID: "gc", Type: "advisory", Pos: lp(f, 12, 32)}},
+				FieldPos: []graph.FieldAt{{Name: "id", Pos: lp(f, 9, 13)}, {Name: "reports_to", Pos: lp(f, 10, 21)}, {Name: "assistant", Pos: lp(f, 11, 20)},
+					{Name: "dotted", Pos: lp(f, 12, 17)}, {Name: "name", Pos: lp(f, 13, 15)}, {Name: "vacant", Pos: lp(f, 13, 40)}},
 			},
 		},
 	}
@@ -66,21 +68,21 @@ func TestLoadJSONFields(t *testing.T) {
 // TestLoadJSONSameAsYAML checks that JSON and YAML with the same shape
 // decode to the same chart, positions aside.
 func TestLoadJSONSameAsYAML(t *testing.T) {
-	y, err := Load("a.yaml", []byte(fullYAML), LoadOptions{})
+	y, err := Chart("a.yaml", []byte(fullYAML), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	j, err := Load("a.json", []byte(`{"version": 1, "org": "Acme Corp", "people": [
+	j, err := Chart("a.json", []byte(`{"version": 1, "org": "Acme Corp", "people": [
  {"id": "ceo", "name": "Dana Reyes", "title": "Chief Executive Officer", "roles": ["CEO"], "department": "Executive",
   "reports_to": "board", "email": "dana@example.com", "location": "Paris", "photo": "dana.png", "fields": {"cost_center": "C-100"}},
  {"id": "board", "kind": "board"},
  {"id": "ea", "reports_to": "ceo", "assistant": true, "dotted": ["cfo", {"to": "gc", "type": "advisory"}]},
  {"id": "open", "vacant": true, "reports_to": ["ceo", "board"], "roles": " ciso "}],
- "tops": ["board"]}`), LoadOptions{})
+ "tops": ["board"]}`), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	noPos := cmp.Transformer("noPos", func(Pos) Pos { return Pos{} })
+	noPos := cmp.Transformer("noPos", func(diag.Pos) diag.Pos { return diag.Pos{} })
 	y.File, y.Format = "", ""
 	j.File, j.Format = "", ""
 	if diff := cmp.Diff(y, j, noPos); diff != "" {
@@ -110,7 +112,7 @@ func TestLoadJSONErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			org, err := Load("e.json", []byte(tt.src), LoadOptions{})
+			org, err := Chart("e.json", []byte(tt.src), Options{})
 			if err == nil {
 				t.Fatalf("Load(%q) = %d people, want error", tt.src, len(org.People))
 			}

@@ -1,4 +1,15 @@
-package graph
+// Package diag holds what every stage of orgchart reports problems with:
+// one-based source positions (Pos), diagnostics about a chart (Diagnostic,
+// with a stable code, a severity and related positions), positioned load
+// errors (Error, ErrorList), and the one did-you-mean used in messages.
+// It is a leaf: it imports only the standard library.
+//
+// Invariants:
+//   - Positions are one-based: line 1, column 1 is the first byte of a
+//     file. CSV positions are row and column (column = field number).
+//   - Messages are lower case, without a final period, ids quoted.
+//   - Edges name reporting lines from the report to the manager.
+package diag
 
 import (
 	"cmp"
@@ -6,6 +17,46 @@ import (
 	"slices"
 	"strings"
 )
+
+// Pos is a one-based position in a source file. The zero Pos is "no position".
+type Pos struct {
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line,omitempty"`
+	Column int    `json:"column,omitempty"`
+}
+
+// IsValid reports whether p carries a line number.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// String formats p as file:line:col (file:line when the column is unknown,
+// file alone when the line is unknown, "-" when nothing is known).
+func (p Pos) String() string {
+	s := p.File
+	if p.IsValid() {
+		if s != "" {
+			s += ":"
+		}
+		s += fmt.Sprintf("%d", p.Line)
+		if p.Column > 0 {
+			s += fmt.Sprintf(":%d", p.Column)
+		}
+	}
+	if s == "" {
+		s = "-"
+	}
+	return s
+}
+
+// Before orders positions by file, line, column.
+func (p Pos) Before(q Pos) bool {
+	if p.File != q.File {
+		return p.File < q.File
+	}
+	if p.Line != q.Line {
+		return p.Line < q.Line
+	}
+	return p.Column < q.Column
+}
 
 // Severity ranks a diagnostic. The zero value is SeverityNone.
 type Severity int
@@ -155,4 +206,33 @@ func (l ErrorList) Err() error {
 	}
 	l.Sort()
 	return l
+}
+
+// EditDistance is the Levenshtein distance between a and b, in bytes; strings
+// over 64 bytes are only compared for equality (a large distance otherwise),
+// which keeps did-you-mean suggestions cheap on hostile input.
+func EditDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		if a == b {
+			return 0
+		}
+		return 1 << 20
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -1,4 +1,10 @@
-package graph
+// Package load reads charts into the model: one file per format (YAML,
+// JSON, CSV) and the policy file, each keeping one-based file:line:column
+// positions (see graph/diag) on every entry and field. Problems that make the
+// input unreadable are errors (diag.ErrorList); fields the format does not
+// define are ORG011 diagnostics on the Org. Titles infer role codes by the
+// documented table (roles.go) unless Options.NoInferRoles.
+package load
 
 import (
 	"bytes"
@@ -9,32 +15,36 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/internal/huge"
 )
 
-// LoadOptions controls Load.
-type LoadOptions struct {
+// Options controls Chart.
+type Options struct {
 	// Format is "yaml", "json" or "csv"; "" detects it (see DetectFormat).
 	Format string
 	// NoInferRoles turns off role inference from titles (InferRoles).
 	NoInferRoles bool
 }
 
-// Formats lists the chart formats Load reads, sorted.
+// Formats lists the chart formats Chart reads, sorted.
 var Formats = []string{"csv", "json", "yaml"}
 
-// Load reads a chart from data. name is the file name used in positions
+// Chart reads a chart from data. name is the file name used in positions
 // ("-" or "<stdin>" for standard input) and, when opts.Format is empty, to
 // detect the format. Problems in the chart come back as an ErrorList or a
 // *Error, each with a one-based file:line:column; unknown fields and columns
 // are not errors but ORG011 diagnostics in Org.Diagnostics.
-func Load(name string, data []byte, opts LoadOptions) (*Org, error) {
+func Chart(name string, data []byte, opts Options) (*graph.Org, error) {
 	format := strings.ToLower(strings.TrimSpace(opts.Format))
 	if format == "" {
 		format = DetectFormat(name, data)
 	}
 	inf := &inferer{off: opts.NoInferRoles}
 	var (
-		org *Org
+		org *graph.Org
 		err error
 	)
 	switch format {
@@ -54,13 +64,13 @@ func Load(name string, data []byte, opts LoadOptions) (*Org, error) {
 	return org, nil
 }
 
-// LoadFile reads the chart in the file at path (see Load).
-func LoadFile(path string, opts LoadOptions) (*Org, error) {
+// File reads the chart in the file at path (see Chart).
+func File(path string, opts Options) (*graph.Org, error) {
 	data, err := readFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("load: %w", err)
 	}
-	return Load(path, data, opts)
+	return Chart(path, data, opts)
 }
 
 // readFile is os.ReadFile into a buffer advised for huge pages when the
@@ -77,7 +87,7 @@ func readFile(path string) ([]byte, error) {
 	}
 	// One byte more than the size, so that a file that has not grown
 	// reads in one go and a file that has is read to its end anyway.
-	data := makeHuge[byte](0, size+1)
+	data := huge.Make[byte](0, size+1)
 	for {
 		n, err := f.Read(data[len(data):cap(data)])
 		data = data[:len(data)+n]
@@ -136,28 +146,28 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 
 // errAt returns a positioned error; a position without a line gets line 1,
 // so that every load error names a line.
-func errAt(pos Pos, msg string) *Error {
+func errAt(pos diag.Pos, msg string) *diag.Error {
 	if pos.Line < 1 {
 		pos.Line = 1
 	}
-	return &Error{Pos: pos, Msg: msg}
+	return &diag.Error{Pos: pos, Msg: msg}
 }
 
 // addErr appends a positioned error to l (see errAt).
-func addErr(l *ErrorList, pos Pos, msg string) {
+func addErr(l *diag.ErrorList, pos diag.Pos, msg string) {
 	*l = append(*l, errAt(pos, msg))
 }
 
 // unknownField returns the ORG011 diagnostic for a field or column that the
 // format does not define, suggesting the nearest known name.
-func unknownField(pos Pos, subject, what, name string, known []string, hint string) Diagnostic {
+func unknownField(pos diag.Pos, subject, what, name string, known []string, hint string) diag.Diagnostic {
 	msg := "unknown " + what + " " + quote(name)
 	if s := suggest(name, known); s != "" {
 		msg += " (did you mean " + quote(s) + "?)"
 	} else if hint != "" {
 		msg += " (" + hint + ")"
 	}
-	return Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: SeverityWarning, Pos: pos, Subject: subject, Message: msg}
+	return diag.Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning, Pos: pos, Subject: subject, Message: msg}
 }
 
 // quote is strconv.Quote; a short name keeps call sites short.
@@ -188,7 +198,7 @@ func suggest(name string, known []string) string {
 	nn := norm(n)
 	best, bestD := "", 1<<30
 	for _, k := range known {
-		d := EditDistance(nn, norm(k))
+		d := diag.EditDistance(nn, norm(k))
 		if d < bestD {
 			best, bestD = k, d
 		}
@@ -212,35 +222,6 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// EditDistance is the Levenshtein distance between a and b, in bytes; strings
-// over 64 bytes are only compared for equality (a large distance otherwise),
-// which keeps did-you-mean suggestions cheap on hostile input.
-func EditDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		if a == b {
-			return 0
-		}
-		return 1 << 20
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // parseBool reads true/false, yes/no, y/n, on/off and 1/0 in any case.
 func parseBool(s string) (v, ok bool) {
 	s = strings.TrimSpace(s)
@@ -258,9 +239,9 @@ func parseBool(s string) (v, ok bool) {
 }
 
 // parseKind reads person, board or committee in any case.
-func parseKind(s string) (Kind, bool) {
+func parseKind(s string) (graph.Kind, bool) {
 	s = strings.TrimSpace(s)
-	for _, k := range [...]Kind{KindPerson, KindBoard, KindCommittee} {
+	for _, k := range [...]graph.Kind{graph.KindPerson, graph.KindBoard, graph.KindCommittee} {
 		if strings.EqualFold(s, string(k)) {
 			return k, true
 		}
@@ -275,7 +256,7 @@ func normRole(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 // "manager email" column, say) to the id of the one entry with that e-mail,
 // when the reference matches no id. References that match no id and no
 // single e-mail are left as written (ORG002 reports them).
-func resolveEmailRefs(org *Org) {
+func resolveEmailRefs(org *graph.Org) {
 	need := false
 	for _, p := range org.People {
 		for _, r := range p.ReportsTo {
@@ -297,22 +278,22 @@ func resolveEmailRefs(org *Org) {
 	ids := make(map[string]bool, len(org.People))
 	byEmail := make(map[string]int)
 	for i, p := range org.People {
-		ids[Key(p.ID)] = true
+		ids[graph.Key(p.ID)] = true
 		if p.Email == "" {
 			continue
 		}
-		k := Key(p.Email)
+		k := graph.Key(p.Email)
 		if _, dup := byEmail[k]; dup {
 			byEmail[k] = -1
 		} else {
 			byEmail[k] = i
 		}
 	}
-	fix := func(r *Ref) {
+	fix := func(r *graph.Ref) {
 		if strings.IndexByte(r.ID, '@') < 0 {
 			return
 		}
-		k := Key(r.ID)
+		k := graph.Key(r.ID)
 		if ids[k] {
 			return
 		}
@@ -337,6 +318,6 @@ func resolveEmailRefs(org *Org) {
 }
 
 // finishDiagnostics sorts the load diagnostics by position.
-func finishDiagnostics(ds []Diagnostic) {
+func finishDiagnostics(ds []diag.Diagnostic) {
 	sort.SliceStable(ds, func(i, j int) bool { return ds[i].Pos.Before(ds[j].Pos) })
 }

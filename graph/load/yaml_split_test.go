@@ -1,4 +1,4 @@
-package graph
+package load
 
 import (
 	"bytes"
@@ -107,7 +107,7 @@ func TestLoadYAMLParallelDecode(t *testing.T) {
 	for _, id := range []string{"e10", "e5000", "e8000"} {
 		src = strings.Replace(src, "  - id: "+id+"\n", "  - id: "+id+"\n    reportsto: x\n", 1)
 	}
-	org, err := Load("big.yaml", []byte(src), LoadOptions{})
+	org, err := Chart("big.yaml", []byte(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestLoadYAMLParallelDecode(t *testing.T) {
 
 	bad := strings.Replace(src, "  - id: e7000\n", "  - xid: e7000\n", 1)
 	bad = strings.Replace(bad, "  - id: e20\n", "  - id: e20\n    vacant: maybe\n", 1)
-	_, err = Load("big.yaml", []byte(bad), LoadOptions{})
+	_, err = Chart("big.yaml", []byte(bad), Options{})
 	got := errStrings(t, err)
 	if len(got) != 2 || !strings.Contains(got[0], `"vacant" must be true or false`) || !strings.Contains(got[1], `entry has no "id"`) {
 		t.Errorf("errors = %q, want the vacant error then the missing id", got)

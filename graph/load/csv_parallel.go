@@ -1,10 +1,14 @@
-package graph
+package load
 
 import (
 	"bytes"
 	"encoding/csv"
 	"runtime"
 	"sync"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/internal/huge"
 )
 
 // parallelCSVMin is the size from which a CSV chart's rows are read in
@@ -31,7 +35,7 @@ const parallelCSVMin = 1 << 20
 //
 // chunks is the number of chunks to cut; 0 means one per core (at most 8)
 // for files of parallelCSVMin bytes or more, and no parallel read below.
-func (h *csvRows) readParallel(data []byte, start int, inf *inferer, chunks int) (people []*Person, ok bool) {
+func (h *csvRows) readParallel(data []byte, start int, inf *inferer, chunks int) (people []*graph.Person, ok bool) {
 	workers := chunks
 	if workers == 0 {
 		if len(data) < parallelCSVMin {
@@ -48,8 +52,8 @@ func (h *csvRows) readParallel(data []byte, start int, inf *inferer, chunks int)
 	}
 	n := len(cuts) - 1
 	type part struct {
-		people []*Person
-		errs   ErrorList
+		people []*graph.Person
+		errs   diag.ErrorList
 	}
 	parts := make([]part, n)
 	var wg sync.WaitGroup
@@ -75,7 +79,7 @@ func (h *csvRows) readParallel(data []byte, start int, inf *inferer, chunks int)
 		}
 		total += len(p.people)
 	}
-	people = makeHuge[*Person](0, total)
+	people = huge.Make[*graph.Person](0, total)
 	for _, p := range parts {
 		base := len(people)
 		if base > 0 {

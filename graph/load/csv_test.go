@@ -1,10 +1,12 @@
-package graph
+package load
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 func TestLoadCSVFields(t *testing.T) {
@@ -16,42 +18,42 @@ func TestLoadCSVFields(t *testing.T) {
 		"3,Ann,Ek,EA,Exec,1,,ceo; x ,yes,n,ann@x.com,,person,\r\n" +
 		"4,,,Audit Committee,,,,,,true,,,,\r\n" +
 		"\r\n"
-	got, err := Load(f, []byte(src), LoadOptions{})
+	got, err := Chart(f, []byte(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Org{
+	want := &graph.Org{
 		File: f, Format: "csv", Pos: lp(f, 1, 1),
-		People: []*Person{
+		People: []*graph.Person{
 			{
 				ID: "1", Name: "Dana Reyes", Title: "Chief Executive Officer", Department: "Exec", Email: "dana@x.com",
-				Location: "Paris", Kind: KindPerson, Fields: map[string]string{"cost_center": "C-100"},
-				Roles: []Role{{Code: "CEO", Pos: lp(f, 2, 4), Inferred: true}},
+				Location: "Paris", Kind: graph.KindPerson, Fields: map[string]string{"cost_center": "C-100"},
+				Roles: []graph.Role{{Code: "CEO", Pos: lp(f, 2, 4), Inferred: true}},
 				Index: 0, Pos: lp(f, 2, 1),
 			},
 			{
 				// A quoted title across two lines: its lines are folded by
 				// the inference table's white-space folding.
 				ID: "2", Name: "Lee Kim, Jr.", Title: "Chief Information\nSecurity Officer", Department: "Security",
-				Email: "lee@x.com", Kind: KindPerson,
-				Roles:     []Role{{Code: "CISO", Pos: lp(f, 3, 4), Inferred: true}},
-				ReportsTo: []Ref{{ID: "1", Pos: lp(f, 4, 6)}},
-				Dotted:    []Ref{{ID: "3", Pos: lp(f, 4, 7)}, {ID: "4", Pos: lp(f, 4, 7)}},
+				Email: "lee@x.com", Kind: graph.KindPerson,
+				Roles:     []graph.Role{{Code: "CISO", Pos: lp(f, 3, 4), Inferred: true}},
+				ReportsTo: []graph.Ref{{ID: "1", Pos: lp(f, 4, 6)}},
+				Dotted:    []graph.Ref{{ID: "3", Pos: lp(f, 4, 7)}, {ID: "4", Pos: lp(f, 4, 7)}},
 				Index:     1, Pos: lp(f, 3, 1),
 			},
 			{
-				ID: "3", Name: "Ann Ek", Title: "EA", Department: "Exec", Email: "ann@x.com", Kind: KindPerson,
-				Roles:       []Role{{Code: "CEO", Pos: lp(f, 6, 8)}, {Code: "X", Pos: lp(f, 6, 8)}},
-				ReportsTo:   []Ref{{ID: "1", Pos: lp(f, 6, 6)}},
-				AssistantTo: &Ref{ID: "1", Pos: lp(f, 6, 9)},
+				ID: "3", Name: "Ann Ek", Title: "EA", Department: "Exec", Email: "ann@x.com", Kind: graph.KindPerson,
+				Roles:       []graph.Role{{Code: "CEO", Pos: lp(f, 6, 8)}, {Code: "X", Pos: lp(f, 6, 8)}},
+				ReportsTo:   []graph.Ref{{ID: "1", Pos: lp(f, 6, 6)}},
+				AssistantTo: &graph.Ref{ID: "1", Pos: lp(f, 6, 9)},
 				Index:       2, Pos: lp(f, 6, 1),
-				FieldPos: []FieldAt{{"assistant", lp(f, 6, 9)}, {"kind", lp(f, 6, 13)}},
+				FieldPos: []graph.FieldAt{{Name: "assistant", Pos: lp(f, 6, 9)}, {Name: "kind", Pos: lp(f, 6, 13)}},
 			},
 			{
-				ID: "4", Title: "Audit Committee", Kind: KindCommittee, Vacant: true,
-				Roles: []Role{{Code: "AUDIT_COMMITTEE", Pos: lp(f, 7, 4), Inferred: true}},
+				ID: "4", Title: "Audit Committee", Kind: graph.KindCommittee, Vacant: true,
+				Roles: []graph.Role{{Code: "AUDIT_COMMITTEE", Pos: lp(f, 7, 4), Inferred: true}},
 				Index: 3, Pos: lp(f, 7, 1),
-				FieldPos: []FieldAt{{"vacant", lp(f, 7, 10)}},
+				FieldPos: []graph.FieldAt{{Name: "vacant", Pos: lp(f, 7, 10)}},
 			},
 		},
 	}
@@ -62,7 +64,7 @@ func TestLoadCSVFields(t *testing.T) {
 	ats := []struct {
 		index int
 		field string
-		want  Pos
+		want  diag.Pos
 	}{
 		{0, "id", lp(f, 2, 1)}, {0, "title", lp(f, 2, 4)}, {0, "name", lp(f, 2, 1)},
 		{1, "reports_to", lp(f, 4, 6)}, {1, "dotted", lp(f, 4, 7)}, {1, "title", lp(f, 3, 4)},
@@ -79,11 +81,11 @@ func TestLoadCSVFields(t *testing.T) {
 func TestLoadCSVPositionsKept(t *testing.T) {
 	// The id when not in column 1, and an ambiguous title.
 	const f = "k.csv"
-	org, err := Load(f, []byte("name,title,employee id\nA,CSO,7\n"), LoadOptions{})
+	org, err := Chart(f, []byte("name,title,employee id\nA,CSO,7\n"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []FieldAt{{"id", lp(f, 2, 3)}, {"title", lp(f, 2, 2)}}
+	want := []graph.FieldAt{{Name: "id", Pos: lp(f, 2, 3)}, {Name: "title", Pos: lp(f, 2, 2)}}
 	if diff := cmp.Diff(want, org.People[0].FieldPos); diff != "" {
 		t.Errorf("FieldPos (-want +got):\n%s", diff)
 	}
@@ -107,7 +109,7 @@ func TestLoadCSVAliases(t *testing.T) {
 					value = "no"
 				}
 				src := idHeader + "," + spelled + "\nx," + value + "\n"
-				org, err := Load("a.csv", []byte(src), LoadOptions{NoInferRoles: true})
+				org, err := Chart("a.csv", []byte(src), Options{NoInferRoles: true})
 				if a.col == colID {
 					// The alias is the id column; "ignored" is unknown.
 					if err != nil || org.People[0].ID != "y" {
@@ -143,7 +145,7 @@ func TestLoadCSVDelimitersAndEmails(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			org, err := Load("d.csv", []byte(tt.src), LoadOptions{})
+			org, err := Chart("d.csv", []byte(tt.src), Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,14 +171,14 @@ func TestLoadCSVDelimitersAndEmails(t *testing.T) {
 func TestLoadCSVColumnsReported(t *testing.T) {
 	const f = "c.csv"
 	src := "id,Manager,Manager ID,Cost Center,parentid2,name\n1,Dana,,C1,,A\n"
-	org, err := Load(f, []byte(src), LoadOptions{})
+	org, err := Chart(f, []byte(src), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := func(col int, msg string) Diagnostic {
-		return Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: SeverityWarning, Pos: lp(f, 1, col), Message: msg}
+	w := func(col int, msg string) diag.Diagnostic {
+		return diag.Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning, Pos: lp(f, 1, col), Message: msg}
 	}
-	want := []Diagnostic{
+	want := []diag.Diagnostic{
 		w(2, `column "Manager" is ignored: column "Manager ID" already gives the reports_to (remove or rename one)`),
 		w(4, `unknown column "Cost Center" (rename it "fields.Cost Center" to keep it as a free-form field)`),
 		w(5, `unknown column "parentid2" (did you mean "parent id"?)`),
@@ -209,7 +211,7 @@ func TestLoadCSVErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			org, err := Load("e.csv", []byte(tt.src), LoadOptions{})
+			org, err := Chart("e.csv", []byte(tt.src), Options{})
 			if err == nil {
 				t.Fatalf("Load(%q) = %d people, want error", tt.src, len(org.People))
 			}
@@ -223,7 +225,7 @@ func TestLoadCSVErrors(t *testing.T) {
 func TestLoadCSVNoInferRoles(t *testing.T) {
 	src := "id,title,roles\n1,Chief Information Officer,\n2,CSO,\n3,CIO,ciso\n"
 	for _, off := range []bool{false, true} {
-		org, err := Load("r.csv", []byte(src), LoadOptions{NoInferRoles: off})
+		org, err := Chart("r.csv", []byte(src), Options{NoInferRoles: off})
 		if err != nil {
 			t.Fatal(err)
 		}

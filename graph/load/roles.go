@@ -1,22 +1,12 @@
-package graph
+package load
 
 import (
 	"slices"
 	"strings"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
-
-// RoleCodes is the catalog of known role codes (../shared/GOVERNANCE.md),
-// sorted. Callers must not modify it.
-var RoleCodes = []string{
-	"AUDIT_COMMITTEE", "BOARD", "CAE", "CEO", "CFO", "CIO", "CISO", "COO",
-	"CRO", "CSO", "CTO", "DPO", "GC", "ITOPS", "RISK_COMMITTEE",
-}
-
-// KnownRole reports whether code (upper case) is in RoleCodes.
-func KnownRole(code string) bool {
-	_, ok := slices.BinarySearch(RoleCodes, code)
-	return ok
-}
 
 // titleRoles is the documented title → role table used by InferRoles. Keys
 // are lower case with single spaces. It is exact on purpose: a title either
@@ -132,7 +122,7 @@ type inferred struct {
 // the title is written; kindSet says whether the entry's kind was written
 // (an inferred BOARD makes a board, a committee code a committee, only when
 // it was not).
-func (in *inferer) apply(p *Person, titlePos Pos, kindSet bool) {
+func (in *inferer) apply(p *graph.Person, titlePos diag.Pos, kindSet bool) {
 	if in == nil || in.off || len(p.Roles) > 0 || p.Title == "" {
 		return
 	}
@@ -148,9 +138,9 @@ func (in *inferer) apply(p *Person, titlePos Pos, kindSet bool) {
 	if len(r.codes) == 0 {
 		return
 	}
-	p.Roles = make([]Role, len(r.codes))
+	p.Roles = make([]graph.Role, len(r.codes))
 	for i, c := range r.codes {
-		p.Roles[i] = Role{Code: c, Pos: titlePos, Inferred: true}
+		p.Roles[i] = graph.Role{Code: c, Pos: titlePos, Inferred: true}
 	}
 	if kindSet {
 		return
@@ -158,10 +148,10 @@ func (in *inferer) apply(p *Person, titlePos Pos, kindSet bool) {
 	for _, c := range r.codes {
 		switch c {
 		case "BOARD":
-			p.Kind = KindBoard
+			p.Kind = graph.KindBoard
 			return
 		case "AUDIT_COMMITTEE", "RISK_COMMITTEE":
-			p.Kind = KindCommittee
+			p.Kind = graph.KindCommittee
 			return
 		}
 	}

@@ -1,26 +1,28 @@
-package graph
+package load
 
 import (
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 func TestLoadPolicy(t *testing.T) {
 	tests := []struct {
 		name, src string
-		want      *PolicySpec
+		want      *graph.PolicySpec
 	}{
 		{
 			"p.yaml", "profiles: [core, gdpr]\nrules:\n  sec002: off\n  ORG009: {severity: info, max: 20, off: false}\nexceptions:\n  - rule: SEC004\n    id: ciso\n    reason: board meets quarterly\n    approved_by: cfo\n    until: 2026-12-31\n",
-			&PolicySpec{
-				Profiles: []string{"core", "gdpr"}, ProfilePos: []Pos{lp("p.yaml", 1, 12), lp("p.yaml", 1, 18)},
-				Rules: map[string]RuleSetting{
+			&graph.PolicySpec{
+				Profiles: []string{"core", "gdpr"}, ProfilePos: []diag.Pos{lp("p.yaml", 1, 12), lp("p.yaml", 1, 18)},
+				Rules: map[string]graph.RuleSetting{
 					"SEC002": {Off: true, Pos: lp("p.yaml", 3, 3)},
 					"ORG009": {Severity: "info", Params: map[string]int{"max": 20}, Pos: lp("p.yaml", 4, 3)},
 				},
-				Exceptions: []Exception{{Rule: "SEC004", ID: "ciso", Reason: "board meets quarterly", ApprovedBy: "cfo",
+				Exceptions: []graph.Exception{{Rule: "SEC004", ID: "ciso", Reason: "board meets quarterly", ApprovedBy: "cfo",
 					Until: time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), Pos: lp("p.yaml", 6, 3)}},
 				Pos: lp("p.yaml", 1, 1),
 			},
@@ -28,15 +30,15 @@ func TestLoadPolicy(t *testing.T) {
 		{
 			// Wrapped as {policy: ...}, with a single profile as a scalar.
 			"w.yaml", "version: 1\npolicy:\n  profiles: nydfs\n",
-			&PolicySpec{Profiles: []string{"nydfs"}, ProfilePos: []Pos{lp("w.yaml", 3, 13)}, Pos: lp("w.yaml", 3, 3)},
+			&graph.PolicySpec{Profiles: []string{"nydfs"}, ProfilePos: []diag.Pos{lp("w.yaml", 3, 13)}, Pos: lp("w.yaml", 3, 3)},
 		},
 		{
 			"p.json", "{\"policy\": {\"rules\": {\"ORG010\": \"error\"}}}",
-			&PolicySpec{Rules: map[string]RuleSetting{"ORG010": {Severity: "error", Pos: lp("p.json", 1, 23)}}, Pos: lp("p.json", 1, 12)},
+			&graph.PolicySpec{Rules: map[string]graph.RuleSetting{"ORG010": {Severity: "error", Pos: lp("p.json", 1, 23)}}, Pos: lp("p.json", 1, 12)},
 		},
 	}
 	for _, tt := range tests {
-		got, err := LoadPolicy(tt.name, []byte(tt.src))
+		got, err := Policy(tt.name, []byte(tt.src))
 		if err != nil {
 			t.Errorf("LoadPolicy(%s): %v", tt.name, err)
 			continue
@@ -72,7 +74,7 @@ func TestLoadPolicyErrors(t *testing.T) {
 		{"p.yaml", "policy: {}\nextra: 1\n", []string{`p.yaml:2:1: unknown field "extra": remove it or fix its spelling`}},
 	}
 	for _, tt := range tests {
-		_, err := LoadPolicy(tt.name, []byte(tt.src))
+		_, err := Policy(tt.name, []byte(tt.src))
 		if diff := cmp.Diff(tt.want, errStrings(t, err)); diff != "" {
 			t.Errorf("LoadPolicy(%q) errors (-want +got):\n%s", tt.src, diff)
 		}
