@@ -27,7 +27,13 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	if dir := os.Getenv("ORGCHART_TEST_REGISTRY"); dir != "" {
+		serveRegistry(dir) // a server process for the kill -9 test
+		return
+	}
+	code := m.Run()
+	stopPostgres()
+	os.Exit(code)
 }
 
 // testWorker is the worker command of the tests: this test binary.

@@ -17,6 +17,8 @@ type metrics struct {
 	cache          *prometheus.CounterVec
 	queueDepth     prometheus.Gauge
 	workerRestarts *prometheus.CounterVec
+	storeSecs      *prometheus.HistogramVec
+	storeErrors    *prometheus.CounterVec
 }
 
 func newMetrics(version string) *metrics {
@@ -47,6 +49,15 @@ func newMetrics(version string) *metrics {
 		Name: "orgchart_worker_restarts_total",
 		Help: "Render workers replaced, by reason (deadline, died, canceled, renders, rss).",
 	}, []string{"reason"})
+	m.storeSecs = prometheus.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "orgchart_store_duration_seconds",
+		Help:    "Chart registry store operations by kind (put, latest, get, list, delete).",
+		Buckets: prometheus.ExponentialBuckets(0.0002, 2.5, 12),
+	}, []string{"op"})
+	m.storeErrors = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "orgchart_store_errors_total",
+		Help: "Chart registry store operations that failed (not counting unknown charts), by kind.",
+	}, []string{"op"})
 	info := prometheus.NewGaugeVec(prometheus.GaugeOpts{
 		Name: "orgchart_build_info",
 		Help: "Always 1; labelled with the orgchart and Go versions.",
@@ -54,7 +65,7 @@ func newMetrics(version string) *metrics {
 	info.WithLabelValues(version, runtime.Version()).Set(1)
 	m.cache.WithLabelValues("hit")
 	m.cache.WithLabelValues("miss")
-	m.reg.MustRegister(m.requests, m.requestSecs, m.renderSecs, m.cache, m.queueDepth, m.workerRestarts, info,
+	m.reg.MustRegister(m.requests, m.requestSecs, m.renderSecs, m.cache, m.queueDepth, m.workerRestarts, m.storeSecs, m.storeErrors, info,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -45,6 +45,7 @@ func (s *Server) routes() http.Handler {
 	for _, p := range []string{"/health", "/healthz", "/v1/health"} {
 		mux.Handle("GET "+p, s.handle(s.health))
 	}
+	s.registryRoutes(mux)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.metrics.reg, promhttp.HandlerOpts{}))
 	mux.Handle("GET /{$}", s.handle(s.editorPage))
 	mux.Handle("GET /assets/{name}", s.handle(s.editorAsset))
@@ -103,7 +104,7 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("X-Request-Id", id)
 		h.Set("Access-Control-Allow-Origin", "*")
-		h.Set("Access-Control-Expose-Headers", "ETag, Retry-After, X-Request-Id")
+		h.Set("Access-Control-Expose-Headers", "ETag, Link, Location, Retry-After, X-Request-Id")
 		h.Set("X-Content-Type-Options", "nosniff")
 		defer func() {
 			if p := recover(); p != nil {
@@ -152,10 +153,10 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			return
 		}
 		if r.Method == http.MethodOptions {
-			h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-			h.Set("Access-Control-Allow-Headers", "*")
+			h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")
+			h.Set("Access-Control-Allow-Headers", "Authorization, If-Match, Content-Type, *")
 			h.Set("Access-Control-Max-Age", "86400")
-			h.Set("Allow", "GET, POST, OPTIONS")
+			h.Set("Allow", "GET, POST, PUT, DELETE, OPTIONS")
 			rec.WriteHeader(http.StatusNoContent)
 			return
 		}
@@ -198,7 +199,7 @@ func (s *Server) getDiagram(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.serveDiagram(w, r, &diagramRequest{Source: src, Format: format, Options: opts}, true)
+	return s.serveDiagram(w, r, &diagramRequest{Source: src, Format: format, Options: opts}, cacheForever)
 }
 
 // postDiagram serves POST /orgchart and POST /orgchart/{format}.
@@ -233,7 +234,7 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request, root bool) error {
 	if err != nil {
 		return err
 	}
-	return s.serveDiagram(w, r, req, false)
+	return s.serveDiagram(w, r, req, "no-cache")
 }
 
 // methodNotAllowed answers other methods on the diagram routes: 405 with
@@ -260,10 +261,15 @@ func etagMatch(header, etag string) bool {
 	return false
 }
 
+// cacheForever is the Cache-Control of responses whose URL names their
+// content (a Kroki GET, a pinned registry version).
+const cacheForever = "public, max-age=432000"
+
 // serveDiagram answers a parsed render request: 304 when the client has
 // it, the cached bytes when the server has them, else a render. SVG is sent
 // gzip-compressed to clients that accept it (compressed once, then cached).
-func (s *Server) serveDiagram(w http.ResponseWriter, r *http.Request, req *diagramRequest, get bool) error {
+// cacheControl is the response's Cache-Control.
+func (s *Server) serveDiagram(w http.ResponseWriter, r *http.Request, req *diagramRequest, cacheControl string) error {
 	key := cacheKey(s.cfg.Version, req.Format, req.Options, req.Source)
 	gz := req.Format == "svg" && acceptsGzip(r.Header.Get("Accept-Encoding"))
 	etag := `"` + key[:32] + `"`
@@ -273,11 +279,7 @@ func (s *Server) serveDiagram(w http.ResponseWriter, r *http.Request, req *diagr
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Vary", "Accept-Encoding")
-	if get {
-		h.Set("Cache-Control", "public, max-age=432000")
-	} else {
-		h.Set("Cache-Control", "no-cache")
-	}
+	h.Set("Cache-Control", cacheControl)
 	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
@@ -454,24 +456,43 @@ func (s *Server) rules(w http.ResponseWriter, r *http.Request) error {
 // health serves /health, /healthz and /v1/health.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
-	return writeJSON(w, "application/health+json", map[string]any{
+	out := map[string]any{
 		"status": "pass",
 		"version": map[string]string{
 			"orgchart": s.cfg.Version,
 			"go":       runtime.Version(),
 		},
 		"workers": s.workerCount(),
-	})
+	}
+	if s.cfg.Store != nil {
+		st := map[string]string{"kind": s.cfg.Store.Kind(), "status": "pass"}
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := s.cfg.Store.Ping(ctx); err != nil {
+			st["status"], st["output"] = "fail", "the store does not answer"
+			out["status"] = "fail"
+			w.Header().Set("Content-Type", "application/health+json")
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+		out["store"] = st
+	}
+	return writeJSON(w, "application/health+json", out)
 }
 
 func writeJSON(w http.ResponseWriter, ct string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
+	b, err := jsonIndent(v)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", ct)
-	w.Write(append(b, '\n'))
+	w.Write(b)
 	return nil
+}
+
+// jsonIndent is the service's JSON: indented, with a final newline.
+func jsonIndent(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	return append(b, '\n'), err
 }
 
 // notFound answers every path no route matches.

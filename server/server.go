@@ -24,6 +24,8 @@ import (
 	"net/http"
 	"runtime"
 	"time"
+
+	"github.com/orgchart/orgchart/server/store"
 )
 
 // Defaults for the zero fields of Config. cmd/orgchart documents them as the
@@ -86,6 +88,14 @@ type Config struct {
 
 	// Logger receives one JSON-friendly record per request; nil discards.
 	Logger *slog.Logger
+
+	// Store, when set, serves the chart registry (/v1/charts, /charts).
+	// The caller opens and closes it.
+	Store store.Store
+	// Tokens, when set, are needed to write to the registry; with Private,
+	// to read it as well.
+	Tokens  *Tokens
+	Private bool
 }
 
 func (c *Config) fill() {

@@ -146,7 +146,7 @@ func TestRoutes(t *testing.T) {
 		{name: "uri too long", method: "GET", target: "/orgchart/svg/" + strings.Repeat("A", 5000), code: 414},
 		{name: "headers too large", method: "GET", target: "/health", header: []string{"X-Big", strings.Repeat("b", 9000)}, code: 431},
 		{name: "options preflight", method: "OPTIONS", target: "/orgchart/svg", header: []string{"Origin", "https://wiki.example", "Access-Control-Request-Method", "POST"},
-			code: 204, hdr: map[string]string{"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, OPTIONS"}},
+			code: 204, hdr: map[string]string{"Access-Control-Allow-Origin": "*", "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS"}},
 		{name: "health", method: "GET", target: "/health", code: 200, ctype: "application/health+json", contains: []string{`"status": "pass"`}},
 		{name: "healthz", method: "GET", target: "/healthz", code: 200, ctype: "application/health+json"},
 		{name: "v1 health", method: "GET", target: "/v1/health", code: 200, ctype: "application/health+json"},
