@@ -46,6 +46,15 @@ func (g *Graph) sortCycles() {
 
 // tarjan finds the cycles of solid lines as strongly connected components
 // (Tarjan's algorithm, iteratively) and orders each in line order.
+//
+// It is written by hand rather than calling dominikbraun/graph's
+// StronglyConnectedComponents, which in v0.23.0 copies the graph through
+// AdjacencyMap, keeps five maps, recurses once per vertex of a chain, and
+// loses the vertex whose hash is the zero value (entry 0: it returns an
+// empty component for it and leaves it on its stack). It would also follow
+// dotted lines, which are no cycle here. Measured on a 100,000-person
+// chart (BenchmarkDgraph): the library's takes 130 ms and 94 MB, this pass
+// 1.4 ms and 0.8 MB.
 func (g *Graph) tarjan() {
 	n := len(g.org.People)
 	idx := make([]int32, n) // 0: not visited; else 1 + visiting order

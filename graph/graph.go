@@ -99,11 +99,16 @@ func (s vertexSet) add(i int) { s[i>>6] |= 1 << (i & 63) }
 // not modify. Edges carry no weights.
 //
 // The graph is read-only: AddVertex, AddEdge, UpdateEdge, RemoveEdge and
-// RemoveVertex fail; Clone it for a copy to change. Note that the
-// library's AdjacencyMap and PredecessorMap, and every algorithm built on
-// them (DFS, BFS, ShortestPath, StronglyConnectedComponents, Size ...),
-// copy the whole graph into maps on each call; the Graph's own queries do
-// not.
+// RemoveVertex fail; Clone it for a copy to change.
+//
+// Mind dominikbraun/graph v0.23.0's costs and faults: its AdjacencyMap and
+// PredecessorMap, and so every algorithm built on them (DFS, BFS,
+// ShortestPath, StronglyConnectedComponents, Size ...), copy the whole
+// graph into maps on each call (BenchmarkDgraph); TopologicalSort is
+// quadratic; and StronglyConnectedComponents loses the vertex whose hash is
+// the zero value, here entry 0 (it returns an empty component for it and
+// leaves it on its stack, to be merged into another component or dropped).
+// The Graph's own queries (Cycles, Chain, Subtree ...) copy nothing.
 func (g *Graph) Dgraph() dgraph.Graph[int, int] { return g.dg }
 
 // Org returns the chart the graph was built from.

@@ -6,6 +6,15 @@ import "github.com/orgchart/orgchart/internal/huge"
 // manager (the store's first-manager in-lines are its children). Its
 // pre-order numbering, computed once in Build, answers levels, total
 // reports and chain membership in constant time.
+//
+// The walks are written by hand over the store rather than done with
+// dominikbraun/graph's DFS or BFS: in v0.23.0 those start from the graph's
+// AdjacencyMap, which the library builds by copying every vertex and edge
+// into maps on each call, and a Store has no way to answer it directly.
+// Measured on a 100,000-person chart (BenchmarkDgraph): AdjacencyMap takes
+// 36 ms and 61 MB; a DFS from a leaf 43 ms and 61 MB, where Chain takes
+// 50 ns. Its TopologicalSort, which levels could come from, is quadratic:
+// 42 ms and 35 MB for 1,000 people, 209 ms and 141 MB for 2,000.
 
 // treeFrame is a frame of an iterative depth-first walk down first-manager
 // children.
