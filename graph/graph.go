@@ -50,7 +50,7 @@ type Line struct {
 // Build (a pre-order numbering of the tree of first managers for levels,
 // total reports and chain membership in O(1); the cycles). Nothing
 // recurses, so a chain a million deep is fine. Build for a million people
-// keeps about 150 MB.
+// keeps about 130 MB.
 type Graph struct {
 	org *Org
 

@@ -32,10 +32,12 @@ import (
 // org chart.
 //
 // dominikbraun/graph's default store keeps two maps of maps and an
-// attribute map per vertex and per edge (about 1.1 KB and 4 µs per line,
-// BenchmarkDefaultStore); this one keeps the Line and 8 bytes of index
-// per line, 16 bytes per entry. No library offers such a store, hence
-// hand-written.
+// attribute map per vertex and per edge: filling it with the lines of
+// 100,000 people allocates 100 MB, keeps 32 MB and takes 180 ms of CPU
+// (BenchmarkDefaultStore), where all of Build allocates 14 MB and takes
+// 14 ms. This one keeps the 72-byte Line and a 4-byte reverse slot per
+// line, and 20 bytes of index per entry. No library offers such a store,
+// hence hand-written.
 type compactStore struct {
 	lines []Line
 	out   []int32 // n+1 entries
