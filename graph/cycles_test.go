@@ -2,8 +2,11 @@ package graph
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
+	dgraph "github.com/dominikbraun/graph"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -212,5 +215,55 @@ func TestGraphDeepChain(t *testing.T) {
 	}
 	if g.Tops() != nil {
 		t.Errorf("Tops() = %v, want none", g.Tops())
+	}
+}
+
+// TestCyclesLikeDgraph checks Cycles against dominikbraun/graph's
+// StronglyConnectedComponents on random charts of solid lines, dual
+// reporting and self-lines included. Entry 0 has no lines: the library
+// loses the vertex with the zero hash (see Dgraph).
+func TestCyclesLikeDgraph(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	withCycles := 0
+	for round := range 200 {
+		n := 2 + rng.IntN(30)
+		specs := []string{"p0"}
+		for i := 1; i < n; i++ {
+			s := fmt.Sprintf("p%d", i)
+			for m := range rng.IntN(3) {
+				sep := ","
+				if m == 0 {
+					sep = ">"
+				}
+				s += fmt.Sprintf("%sp%d", sep, 1+rng.IntN(n-1))
+			}
+			specs = append(specs, s)
+		}
+		g := Build(chart(specs...))
+		all, err := dgraph.StronglyConnectedComponents(g.Dgraph())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want [][]int
+		for _, c := range all {
+			if len(c) > 1 || len(c) == 1 && g.store.find(c[0], c[0]) >= 0 {
+				slices.Sort(c)
+				want = append(want, c)
+			}
+		}
+		slices.SortFunc(want, func(a, b []int) int { return a[0] - b[0] })
+		var got [][]int
+		for _, c := range g.Cycles() {
+			got = append(got, slices.Sorted(slices.Values(c)))
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Fatalf("round %d, chart %q: Cycles differ from the library's components (-library +ours):\n%s", round, specs, d)
+		}
+		if len(got) > 0 {
+			withCycles++
+		}
+	}
+	if withCycles < 100 {
+		t.Errorf("only %d of 200 random charts have cycles", withCycles)
 	}
 }
