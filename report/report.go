@@ -137,18 +137,11 @@ func Max(results []*check.Result) diag.Severity {
 // "2 errors, 1 warning, 0 info (1 suppressed) in 1 file".
 func Summary(results []*check.Result) string {
 	t := Count(results)
-	s := fmt.Sprintf("%s, %s, %d info", plural(t.Error, "error"), plural(t.Warning, "warning"), t.Info)
+	s := fmt.Sprintf("%s, %s, %d info", diag.Plural(t.Error, "error", "errors"), diag.Plural(t.Warning, "warning", "warnings"), t.Info)
 	if t.Suppressed > 0 {
 		s += fmt.Sprintf(" (%d suppressed)", t.Suppressed)
 	}
-	return s + " in " + plural(t.Files, "file")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return s + " in " + diag.Plural(t.Files, "file", "files")
 }
 
 // sortedResults returns the non-nil results ordered by file, with their

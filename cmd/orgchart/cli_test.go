@@ -179,25 +179,6 @@ func TestPrintError(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"SEC002", "SEC002", 0},
-		{"SEC02", "SEC002", 1},
-		{"SCE002", "SEC002", 2},
-		{"kitten", "sitting", 3},
-		{"", "abc", 3},
-	}
-	for _, tt := range tests {
-		if got := diag.EditDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("diag.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestFindRule(t *testing.T) {
 	for _, arg := range []string{"SEC002", "sec002", " Sec002 ", "security-reports-to-it"} {
 		r, err := findRule(arg)

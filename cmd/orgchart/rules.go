@@ -80,21 +80,23 @@ func findRule(arg string) (*check.Rule, error) {
 	return nil, &usageError{errors.New(msg)}
 }
 
-// suggestRule returns the code (or name) of the rule closest to key, or ""
-// when nothing is close: within an edit distance of 2 of a code, or of a
-// third of a name's length.
+// suggestRule returns the rule whose code or name key was probably meant
+// to be (diag.DidYouMean): its code, or "CODE (name)" when key is closer to
+// the name; "" when nothing is close.
 func suggestRule(key string) string {
-	best, bestD := "", 1<<30
-	up, low := strings.ToUpper(key), strings.ToLower(key)
-	for _, r := range check.Rules() {
-		if d := diag.EditDistance(up, r.Code); d <= 2 && d < bestD {
-			best, bestD = r.Code, d
-		}
-		if d := diag.EditDistance(low, r.Name); d <= max(2, len(r.Name)/3) && d < bestD {
-			best, bestD = r.Code+" ("+r.Name+")", d
-		}
+	rules := check.Rules()
+	known := make([]string, 0, 2*len(rules))
+	for _, r := range rules {
+		known = append(known, r.Code, r.Name)
 	}
-	return best
+	i := slices.Index(known, diag.DidYouMean(key, known))
+	switch {
+	case i < 0:
+		return ""
+	case i%2 == 0:
+		return known[i]
+	}
+	return known[i-1] + " (" + known[i] + ")"
 }
 
 // completeRuleCodes completes `rules CODE` with the codes and their names.

@@ -177,27 +177,6 @@ func init() {
 // id returns entry i's id.
 func id(g *graph.Graph, i int) string { return g.Person(i).ID }
 
-// quoteList formats ids as `"a", "b" and "c"`, eliding after max.
-func quoteList(ids []string, max int) string {
-	var b strings.Builder
-	n := len(ids)
-	for k, s := range ids {
-		if k == max && n > max+1 {
-			fmt.Fprintf(&b, " and %d more", n-max)
-			break
-		}
-		if k > 0 {
-			if k == n-1 {
-				b.WriteString(" and ")
-			} else {
-				b.WriteString(", ")
-			}
-		}
-		fmt.Fprintf(&b, "%q", s)
-	}
-	return b.String()
-}
-
 func runDuplicateID(p *Pass) {
 	g := p.Graph
 	for i, e := range p.Org.People {
@@ -222,124 +201,28 @@ func runDuplicateID(p *Pass) {
 	}
 }
 
-// suggester proposes an existing id close to an unknown one. Ids that
-// differ only in case or separators ("-", "_", ".", spaces) are found through
-// the graph's lookup and a map of the ids that contain separators, built on
-// first use; the edit-distance scan over every id is bounded (see
-// suggestBudget), so the rule stays linear.
-type suggester struct {
-	g     *graph.Graph
-	norm  map[string]string // separator-free key of an id with separators -> first such id
-	norms []string          // separator-free key of each entry, for the scans
-	scans int
-}
-
-// The edit-distance scans are bounded: at most maxSuggestScans of them, and
-// at most suggestBudget ids compared in all, so a chart of a million people
-// with many typos stays fast (later typos get only the separator match).
+// The edit-distance scans of ORG002's suggestions are bounded: at most
+// maxSuggestScans of them, and at most suggestBudget ids compared in all, so
+// a chart of a million people with many typos stays fast (later typos get
+// only the suggestions equal up to case and separators).
 const (
 	maxSuggestScans = 8
 	suggestBudget   = 2_000_000
 )
 
-func normID(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '-', '_', '.', ' ', '\t':
-			return -1
-		}
-		return r
-	}, graph.Key(s))
-}
-
-func (s *suggester) suggest(bad string) string {
-	g := s.g
-	nb := normID(bad)
-	if nb == "" {
-		return ""
-	}
-	if i, ok := g.Lookup(nb); ok { // an id without separators
-		return g.Person(i).ID
-	}
-	if s.norm == nil {
-		s.norm = map[string]string{}
-		s.norms = make([]string, g.Len())
-		for i := range g.Len() {
-			e := g.Person(i)
-			n := normID(e.ID)
-			s.norms[i] = n
-			if n != "" && n != e.Key() {
-				if _, ok := s.norm[n]; !ok {
-					s.norm[n] = e.ID
-				}
-			}
-		}
-	}
-	if id, ok := s.norm[nb]; ok {
-		return id
-	}
-	if s.scans >= maxSuggestScans || (s.scans+1)*len(s.norms) > suggestBudget {
-		return ""
-	}
-	s.scans++
-	limit := 1
-	if len(nb) >= 6 {
-		limit = 2
-	}
-	best, bestD := "", limit+1
-	for i, n := range s.norms {
-		if d := editDistance(nb, n, bestD-1); d < bestD {
-			best, bestD = g.Person(i).ID, d
-		}
-	}
-	return best
-}
-
-// editDistance returns the Levenshtein distance of a and b in bytes, or
-// limit+1 when it exceeds limit. Hand-written: the standard library has
-// none, and this one stops early once the limit is passed.
-func editDistance(a, b string, limit int) int {
-	if limit < 0 {
-		return limit + 1
-	}
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	var buf [2][48]int
-	prev, cur := buf[0][:], buf[1][:]
-	if len(b)+1 > len(prev) {
-		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
-	}
-	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			cur[j] = c
-			rowMin = min(rowMin, c)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev, cur = cur, prev
-	}
-	if prev[len(b)] > limit {
-		return limit + 1
-	}
-	return prev[len(b)]
-}
-
 func runUnknownReference(p *Pass) {
 	g := p.Graph
-	sug := &suggester{g: g}
+	var sug *diag.Suggester // made on the first unknown id
+	suggest := func(bad string) string {
+		if sug == nil {
+			ids := make([]string, g.Len())
+			for i := range ids {
+				ids[i] = id(g, i)
+			}
+			sug = &diag.Suggester{Known: ids, Budget: min(maxSuggestScans*len(ids), suggestBudget)}
+		}
+		return sug.Suggest(bad)
+	}
 	// check reports ref when it does not resolve; prefix builds the start
 	// of the message only then, so the common case allocates nothing.
 	check := func(subject string, ref graph.Ref, prefix func() string) {
@@ -350,7 +233,7 @@ func runUnknownReference(p *Pass) {
 			return
 		}
 		msg := prefix() + fmt.Sprintf("unknown id %q", ref.ID)
-		if s := sug.suggest(ref.ID); s != "" {
+		if s := suggest(ref.ID); s != "" {
 			msg += fmt.Sprintf(": did you mean %q?", s)
 		} else {
 			msg += ": no entry has this id"
@@ -477,9 +360,9 @@ func runMultipleRoots(p *Pass) {
 		ids = append(ids, id(g, i))
 	}
 	first := g.Person(roots[0])
-	list := quoteList(ids, 3)
+	list := diag.QuoteList(ids, 3)
 	if len(roots) > 4 {
-		list = quoteList(ids[:3], 3) + fmt.Sprintf(" and %d more", len(roots)-3)
+		list = diag.QuoteList(ids[:3], 3) + fmt.Sprintf(" and %d more", len(roots)-3)
 	}
 	for _, i := range roots[1:] {
 		e := g.Person(i)
@@ -513,7 +396,7 @@ func runDualReporting(p *Pass) {
 			Pos:     extra[0].Pos,
 			Subject: e.ID,
 			Message: fmt.Sprintf("%q has %d solid-line managers, %s: keep one in reports_to and make the others dotted lines",
-				e.ID, len(names), quoteList(names, 5)),
+				e.ID, len(names), diag.QuoteList(names, 5)),
 			Related: []diag.Related{{Pos: first.Pos, Message: fmt.Sprintf("first manager %q", id(g, first.To))}},
 			Lines:   lines,
 		})
@@ -590,7 +473,7 @@ func viaList(g *graph.Graph, t, i int) string {
 		ids = append(ids, id(g, j))
 	}
 	if len(ids) <= show {
-		return quoteList(ids, show)
+		return diag.QuoteList(ids, show)
 	}
 	total := len(ids)
 	if lt, li := g.Level(t), g.Level(i); lt >= 0 && li >= 0 {
@@ -613,13 +496,6 @@ func reportsRelated(g *graph.Graph, i int) []diag.Related {
 	return rel
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 func runVacantManager(p *Pass) {
 	g := p.Graph
 	for i, e := range p.Org.People {
@@ -634,7 +510,7 @@ func runVacantManager(p *Pass) {
 			Pos:     e.At("id"),
 			Subject: e.ID,
 			Message: fmt.Sprintf("vacant position %q has %s: fill it or move them under an acting manager",
-				e.ID, plural(n, "direct report", "direct reports")),
+				e.ID, diag.Plural(n, "direct report", "direct reports")),
 			Related: reportsRelated(g, i),
 		})
 	}
@@ -654,7 +530,7 @@ func runAssistantWithReports(p *Pass) {
 			Pos:     e.At("id"),
 			Subject: e.ID,
 			Message: fmt.Sprintf("assistant %q has %s: an assistant to %q should not manage a team",
-				e.ID, plural(n, "direct report", "direct reports"), e.AssistantTo.ID),
+				e.ID, diag.Plural(n, "direct report", "direct reports"), e.AssistantTo.ID),
 			Related: reportsRelated(g, i),
 		})
 	}
@@ -751,7 +627,7 @@ func runUnknownRole(p *Pass) {
 			if strings.TrimSpace(r.Code) == "" {
 				msg = fmt.Sprintf("empty role code on %q: write a code from the role catalog or drop it", e.ID)
 			}
-			if s := closestRole(r.Code); s != "" {
+			if s := diag.DidYouMean(r.Code, graph.RoleCodes); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 			p.Report(diag.Diagnostic{Pos: pos, Subject: e.ID, Message: msg})
@@ -764,40 +640,4 @@ func runUnknownRole(p *Pass) {
 			})
 		}
 	}
-}
-
-// closestRole returns the catalog role code closest to code: one with the
-// same letters in another order (CSIO for CISO), else one at most one edit
-// away (two for codes longer than four letters); or "".
-func closestRole(code string) string {
-	c := strings.ToUpper(strings.TrimSpace(code))
-	for _, k := range graph.RoleCodes {
-		if sortedLetters(k) == sortedLetters(c) {
-			return k
-		}
-	}
-	if c == "" {
-		return ""
-	}
-	limit := 1
-	if len(c) > 4 {
-		limit = 2
-	}
-	best, bestD := "", limit+1
-	for _, k := range graph.RoleCodes {
-		if d := editDistance(c, k, bestD-1); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
-}
-
-func sortedLetters(s string) string {
-	b := []byte(s)
-	for i := 1; i < len(b); i++ {
-		for j := i; j > 0 && b[j] < b[j-1]; j-- {
-			b[j], b[j-1] = b[j-1], b[j]
-		}
-	}
-	return string(b)
 }

@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
@@ -357,19 +356,16 @@ func isTop(p *graph.Person) bool { return p.HasRole("CEO") || isBoardBody(p) }
 func label(g *graph.Graph, i int, set []string) string {
 	p := g.Person(i)
 	if r := held(p, set); len(r) > 0 {
-		return strings.Join(r, "/") + " " + quote(p.ID)
+		return strings.Join(r, "/") + " " + diag.Quote(p.ID)
 	}
-	return quote(p.ID)
+	return diag.Quote(p.ID)
 }
-
-// quote quotes an id for a message.
-func quote(id string) string { return strconv.Quote(id) }
 
 // quoteAll quotes the ids of entries and joins them with ", ".
 func quoteAll(g *graph.Graph, ids []int) string {
 	q := make([]string, len(ids))
 	for k, i := range ids {
-		q[k] = quote(g.Person(i).ID)
+		q[k] = diag.Quote(g.Person(i).ID)
 	}
 	return strings.Join(q, ", ")
 }
@@ -448,7 +444,7 @@ func (c chain) evidence(g *graph.Graph) ([]diag.Related, []diag.Edge) {
 				break
 			}
 		}
-		rel = append(rel, diag.Related{Pos: pos, Message: quote(from.ID) + " reports to " + quote(to.ID) + " here"})
+		rel = append(rel, diag.Related{Pos: pos, Message: diag.Quote(from.ID) + " reports to " + diag.Quote(to.ID) + " here"})
 		lines = append(lines, diag.Edge{From: from.ID, To: to.ID})
 		cur = m
 	}
@@ -659,7 +655,7 @@ func runConflictingRoles(p *Pass) {
 		d := diag.Diagnostic{
 			Pos:     e.Pos,
 			Subject: e.ID,
-			Message: fmt.Sprintf("%s holds roles that must be separate: %s", quote(e.ID), strings.Join(pairs, "; ")),
+			Message: fmt.Sprintf("%s holds roles that must be separate: %s", diag.Quote(e.ID), strings.Join(pairs, "; ")),
 		}
 		for _, r := range e.Roles {
 			if slices.Contains(involved, r.Code) && r.Pos.IsValid() {
@@ -724,32 +720,24 @@ func runSecurityLeaderTooDeep(p *Pass) {
 			if len(c.steps) <= limit {
 				continue
 			}
-			msg = fmt.Sprintf("%s is %s below %s%s, more than the limit of %d", label(g, i, securityLeaderRoles), levels(len(c.steps)), label(g, ceo, []string{"CEO"}), c.via(g), limit)
+			msg = fmt.Sprintf("%s is %s below %s%s, more than the limit of %d", label(g, i, securityLeaderRoles), diag.Plural(len(c.steps), "level", "levels"), label(g, ceo, []string{"CEO"}), c.via(g), limit)
 		case firstCEO >= 0:
 			d := lvl - g.Level(firstCEO)
 			if d <= limit {
 				continue
 			}
 			c = walkTo(g, i, -1)
-			msg = fmt.Sprintf("%s is %s below the level of %s, more than the limit of %d, and not under it (chain: %s)", label(g, i, securityLeaderRoles), levels(d), label(g, firstCEO, []string{"CEO"}), limit, quoteAll(g, c.steps))
+			msg = fmt.Sprintf("%s is %s below the level of %s, more than the limit of %d, and not under it (chain: %s)", label(g, i, securityLeaderRoles), diag.Plural(d, "level", "levels"), label(g, firstCEO, []string{"CEO"}), limit, quoteAll(g, c.steps))
 		default:
 			if lvl <= limit {
 				continue
 			}
 			c = walkTo(g, i, -1)
-			msg = fmt.Sprintf("%s is %s below the top %s%s, more than the limit of %d (no entry holds CEO)", label(g, i, securityLeaderRoles), levels(lvl), quote(g.Person(c.target()).ID), c.via(g), limit)
+			msg = fmt.Sprintf("%s is %s below the top %s%s, more than the limit of %d (no entry holds CEO)", label(g, i, securityLeaderRoles), diag.Plural(lvl, "level", "levels"), diag.Quote(g.Person(c.target()).ID), c.via(g), limit)
 		}
 		rel, lines := c.evidence(g)
 		p.Report(diag.Diagnostic{Pos: e.Pos, Subject: e.ID, Message: msg, Related: rel, Lines: lines})
 	}
-}
-
-// levels returns "1 level" or "n levels".
-func levels(n int) string {
-	if n == 1 {
-		return "1 level"
-	}
-	return fmt.Sprintf("%d levels", n)
 }
 
 // runAuditIndependence implements SEC006.
@@ -809,9 +797,9 @@ func runOverlappingSecurityLeaders(p *Pass) {
 			var chains []string
 			for _, x := range []int{a, b} {
 				if m := g.Manager(x); m >= 0 {
-					chains = append(chains, fmt.Sprintf("%s reports to %s", quote(g.Person(x).ID), quote(g.Person(m).ID)))
+					chains = append(chains, fmt.Sprintf("%s reports to %s", diag.Quote(g.Person(x).ID), diag.Quote(g.Person(m).ID)))
 				} else {
-					chains = append(chains, fmt.Sprintf("%s is a top", quote(g.Person(x).ID)))
+					chains = append(chains, fmt.Sprintf("%s is a top", diag.Quote(g.Person(x).ID)))
 				}
 			}
 			msg += " (" + strings.Join(chains, ", ") + ")"
@@ -839,7 +827,7 @@ func runDPOConflict(p *Pass) {
 		var parts []string
 		d := diag.Diagnostic{Pos: e.Pos, Subject: e.ID}
 		if r := held(e, dpoConflictRoles); len(r) > 0 {
-			parts = append(parts, fmt.Sprintf("DPO %s also holds %s", quote(e.ID), strings.Join(r, ", ")))
+			parts = append(parts, fmt.Sprintf("DPO %s also holds %s", diag.Quote(e.ID), strings.Join(r, ", ")))
 			for _, role := range e.Roles {
 				if slices.Contains(r, role.Code) && role.Pos.IsValid() {
 					d.Related = append(d.Related, diag.Related{Pos: role.Pos, Message: fmt.Sprintf("role %s held here", role.Code)})
@@ -849,7 +837,7 @@ func runDPOConflict(p *Pass) {
 		if t := through.find(i); t >= 0 && !hasDirectLine(g, i, isTop) {
 			c := walkTo(g, i, t)
 			rel, lines := c.evidence(g)
-			parts = append(parts, fmt.Sprintf("DPO %s reports to %s%s and has no line to the CEO or a board body", quote(e.ID), label(g, t, dpoChainRoles), c.via(g)))
+			parts = append(parts, fmt.Sprintf("DPO %s reports to %s%s and has no line to the CEO or a board body", diag.Quote(e.ID), label(g, t, dpoChainRoles), c.via(g)))
 			d.Related = append(d.Related, rel...)
 			d.Lines = lines
 		}
