@@ -83,60 +83,17 @@ func Lookup(format string) (Formatter, error) {
 	return f, nil
 }
 
-// Tally counts diagnostics over several results.
-type Tally struct {
-	Error, Warning, Info int // unsuppressed, by severity
-	Suppressed           int
-	Files                int
-}
-
-// Count returns the tally of results.
-func Count(results []*check.Result) Tally {
-	var t Tally
-	for _, r := range results {
-		if r == nil {
-			continue
-		}
-		t.Files++
-		for _, d := range r.Diagnostics {
-			if d.Suppressed {
-				t.Suppressed++
-				continue
-			}
-			switch d.Severity {
-			case diag.SeverityError:
-				t.Error++
-			case diag.SeverityWarning:
-				t.Warning++
-			case diag.SeverityInfo:
-				t.Info++
-			}
-		}
-	}
-	return t
-}
-
 // Max returns the highest severity of an unsuppressed diagnostic in results,
 // SeverityNone when there is none.
-func Max(results []*check.Result) diag.Severity {
-	max := diag.SeverityNone
-	for _, r := range results {
-		if r == nil {
-			continue
-		}
-		for _, d := range r.Diagnostics {
-			if !d.Suppressed && d.Severity > max {
-				max = d.Severity
-			}
-		}
-	}
-	return max
-}
+//
+// Deprecated: use check.Count(results...).Max(); kept for callers not yet
+// moved.
+func Max(results []*check.Result) diag.Severity { return check.Count(results...).Max() }
 
 // Summary returns the one-line human summary of results, such as
 // "2 errors, 1 warning, 0 info (1 suppressed) in 1 file".
 func Summary(results []*check.Result) string {
-	t := Count(results)
+	t := check.Count(results...)
 	s := fmt.Sprintf("%s, %s, %d info", diag.Plural(t.Error, "error", "errors"), diag.Plural(t.Warning, "warning", "warnings"), t.Info)
 	if t.Suppressed > 0 {
 		s += fmt.Sprintf(" (%d suppressed)", t.Suppressed)
