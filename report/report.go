@@ -133,40 +133,21 @@ func allDiagnostics(results []*check.Result) []diag.Diagnostic {
 	return ds
 }
 
-// ruleInfo is what the formats need to know about a rule.
-type ruleInfo struct {
-	Code, Name string
-	Severity   diag.Severity
-	Profile    string
-	Summary    string
-	Doc, Fix   string
-	Sources    []string
-	Params     map[string]int
-	// Unknown is set for a code that neither the results nor the catalog
-	// define: it has no documentation page.
-	Unknown bool
-}
-
-func infoOf(r *check.Rule) ruleInfo {
-	return ruleInfo{
-		Code: r.Code, Name: r.Name, Severity: r.Severity, Profile: r.Profile,
-		Summary: r.Summary, Doc: r.Doc, Fix: r.Fix, Sources: r.Sources, Params: r.Params,
-	}
-}
-
 // rulesOf returns the rules that ran for results, plus any rule a diagnostic
 // names that is not among them (looked up in the catalog, or made up from the
 // diagnostic), sorted by code.
-func rulesOf(results ...*check.Result) []ruleInfo {
+// A code that neither the results nor the catalog define gets a rule with
+// no documentation and no URL.
+func rulesOf(results ...*check.Result) []*check.Rule {
 	seen := map[string]bool{}
-	var out []ruleInfo
+	var out []*check.Rule
 	for _, r := range results {
 		for _, rule := range r.Rules {
 			if rule == nil || seen[rule.Code] {
 				continue
 			}
 			seen[rule.Code] = true
-			out = append(out, infoOf(rule))
+			out = append(out, rule)
 		}
 	}
 	for _, r := range results {
@@ -176,12 +157,12 @@ func rulesOf(results ...*check.Result) []ruleInfo {
 			}
 			seen[d.Code] = true
 			if rule, ok := check.Lookup(d.Code); ok {
-				out = append(out, infoOf(rule))
+				out = append(out, rule)
 				continue
 			}
-			out = append(out, ruleInfo{Code: d.Code, Name: d.Rule, Severity: d.Severity, Unknown: true})
+			out = append(out, &check.Rule{Code: d.Code, RuleDoc: check.RuleDoc{Name: d.Rule, Severity: d.Severity}})
 		}
 	}
-	slices.SortFunc(out, func(a, b ruleInfo) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortFunc(out, func(a, b *check.Rule) int { return cmp.Compare(a.Code, b.Code) })
 	return out
 }

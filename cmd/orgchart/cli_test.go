@@ -213,8 +213,9 @@ func TestRulesCatalogComplete(t *testing.T) {
 	}
 	var doc struct {
 		Rules []struct {
-			Code, URL string
-			Sources   []string
+			Code    string
+			URL     string `json:"doc_url"`
+			Sources []struct{ Text, URL string }
 		}
 		Profiles []struct{ Name string }
 	}
@@ -227,6 +228,11 @@ func TestRulesCatalogComplete(t *testing.T) {
 	for _, r := range doc.Rules {
 		if strings.HasPrefix(r.Code, "SEC") && len(r.Sources) == 0 {
 			t.Errorf("rule %s has no sources", r.Code)
+		}
+		for _, s := range r.Sources {
+			if s.Text == "" || (s.URL != "" && !strings.HasPrefix(s.URL, "https://")) {
+				t.Errorf("rule %s source %+v: want text and an https address or none", r.Code, s)
+			}
 		}
 		if !strings.HasSuffix(r.URL, "/"+r.Code+".md") {
 			t.Errorf("rule %s url = %q", r.Code, r.URL)

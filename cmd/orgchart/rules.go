@@ -147,51 +147,6 @@ func onOff(def bool) string {
 	return "opt-in"
 }
 
-// jsonRule is a rule in `orgchart rules --format json`.
-type jsonRule struct {
-	Code     string         `json:"code"`
-	Name     string         `json:"name"`
-	Severity string         `json:"severity"`
-	Profile  string         `json:"profile"`
-	Summary  string         `json:"summary"`
-	Doc      string         `json:"doc,omitempty"`
-	Fix      string         `json:"fix,omitempty"`
-	Params   map[string]int `json:"params,omitempty"`
-	Sources  []string       `json:"sources"`
-	URL      string         `json:"url"`
-}
-
-// jsonProfile is a profile in `orgchart rules --format json`.
-type jsonProfile struct {
-	Name     string            `json:"name"`
-	Summary  string            `json:"summary"`
-	Default  bool              `json:"default"`
-	Enables  []string          `json:"enables,omitempty"`
-	Disables []string          `json:"disables,omitempty"`
-	Severity map[string]string `json:"severity,omitempty"`
-	Sources  []string          `json:"sources"`
-}
-
-func toJSONRule(r *check.Rule) jsonRule {
-	return jsonRule{
-		Code: r.Code, Name: r.Name, Severity: r.Severity.String(), Profile: r.Profile,
-		Summary: r.Summary, Doc: r.Doc, Fix: r.Fix, Params: r.Params,
-		Sources: append([]string{}, r.Sources...), URL: check.DocURL(r.Code),
-	}
-}
-
-func toJSONProfile(p check.Profile) jsonProfile {
-	jp := jsonProfile{Name: p.Name, Summary: p.Summary, Default: p.Default, Enables: p.Enables, Disables: p.Disables,
-		Sources: append([]string{}, p.Sources...)}
-	if len(p.Severity) > 0 {
-		jp.Severity = map[string]string{}
-		for k, v := range p.Severity {
-			jp.Severity[k] = v.String()
-		}
-	}
-	return jp
-}
-
 func writeJSONValue(w io.Writer, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -204,21 +159,11 @@ func writeCatalog(w *bytes.Buffer, format string) {
 	rules, profiles := check.Rules(), check.Profiles()
 	switch format {
 	case "json":
-		doc := struct {
-			Rules    []jsonRule    `json:"rules"`
-			Profiles []jsonProfile `json:"profiles"`
-		}{Rules: []jsonRule{}, Profiles: []jsonProfile{}}
-		for _, r := range rules {
-			doc.Rules = append(doc.Rules, toJSONRule(r))
-		}
-		for _, p := range profiles {
-			doc.Profiles = append(doc.Profiles, toJSONProfile(p))
-		}
-		writeJSONValue(w, doc)
+		writeJSONValue(w, check.NewCatalog())
 	case "markdown":
 		w.WriteString("# orgchart rules\n\n| code | name | default | profile | fires when |\n|---|---|---|---|---|\n")
 		for _, r := range rules {
-			fmt.Fprintf(w, "| [%s](%s) | %s | %s | %s | %s |\n", r.Code, check.DocURL(r.Code), r.Name, r.Severity, r.Profile, mdCell(r.Summary))
+			fmt.Fprintf(w, "| [%s](%s) | %s | %s | %s | %s |\n", r.Code, r.URL, r.Name, r.Severity, r.Profile, mdCell(r.Summary))
 		}
 		w.WriteString("\n## Profiles\n\n| profile | default | effect | sources |\n|---|---|---|---|\n")
 		for _, p := range profiles {
@@ -226,12 +171,12 @@ func writeCatalog(w *bytes.Buffer, format string) {
 			if e := profileEffects(p); len(e) > 0 {
 				effect += " (" + strings.Join(e, "; ") + ")"
 			}
-			fmt.Fprintf(w, "| `%s` | %s | %s | %s |\n", p.Name, onOff(p.Default), mdCell(effect), mdCell(strings.Join(p.Sources, "; ")))
+			fmt.Fprintf(w, "| `%s` | %s | %s | %s |\n", p.Name, onOff(p.Default), mdCell(effect), mdCell(check.MarkdownSources(p.Sources)))
 		}
 		w.WriteString("\n## Sources\n\n| code | sources |\n|---|---|\n")
 		for _, r := range rules {
 			if len(r.Sources) > 0 {
-				fmt.Fprintf(w, "| %s | %s |\n", r.Code, mdCell(strings.Join(r.Sources, "; ")))
+				fmt.Fprintf(w, "| %s | %s |\n", r.Code, mdCell(check.MarkdownSources(r.Sources)))
 			}
 		}
 	default:
@@ -326,7 +271,7 @@ func writeRule(w *bytes.Buffer, format string, r *check.Rule) {
 	}
 	switch format {
 	case "json":
-		writeJSONValue(w, toJSONRule(r))
+		writeJSONValue(w, r)
 	case "markdown":
 		// The rule's documentation page (docs/rules/CODE.md), without its
 		// "generated, do not edit" comment.
@@ -372,7 +317,7 @@ func writeRule(w *bytes.Buffer, format string, r *check.Rule) {
 				fmt.Fprintf(w, "    - %s\n", s)
 			}
 		}
-		fmt.Fprintf(w, "\nDOCUMENTATION\n    %s\n", check.DocURL(r.Code))
+		fmt.Fprintf(w, "\nDOCUMENTATION\n    %s\n", r.URL)
 	}
 }
 
