@@ -113,6 +113,24 @@ func fixtureFiles(t *testing.T) []string {
 	return files
 }
 
+// allFixtures parses every fixture.
+func allFixtures(t *testing.T) []*fixture {
+	t.Helper()
+	var out []*fixture
+	for _, path := range fixtureFiles(t) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fx, err := parseFixture(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fx)
+	}
+	return out
+}
+
 // runFixture loads and checks one fixture; it returns the parsed fixture
 // and the result.
 func runFixture(t *testing.T, path string) (*fixture, *Result) {
@@ -217,15 +235,7 @@ func checkWants(t *testing.T, path string, data []byte) {
 // is seen firing at least once.
 func TestFixturesCoverRules(t *testing.T) {
 	fired := map[string]bool{}
-	for _, path := range fixtureFiles(t) {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fx, err := parseFixture(path, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, fx := range allFixtures(t) {
 		for f := range fx.want {
 			fired[f.code] = true
 		}

@@ -37,3 +37,20 @@ func reportsRelated(g *graph.Graph, i int) []diag.Related {
 	}
 	return rel
 }
+
+// reportTeam reports entry i, which should not lead a team, when it has
+// direct reports: format has one %s, for their count ("2 direct reports"),
+// and the finding notes where up to three of them name i as manager.
+func reportTeam(p *Pass, i int, format string) {
+	n := p.Graph.Span(i)
+	if n == 0 {
+		return
+	}
+	e := p.Graph.Person(i)
+	p.Report(diag.Diagnostic{
+		Pos:     e.At("id"),
+		Subject: e.ID,
+		Message: fmt.Sprintf(format, diag.Plural(n, "direct report", "direct reports")),
+		Related: reportsRelated(p.Graph, i),
+	})
+}
