@@ -215,18 +215,18 @@ func mdCell(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
 }
 
-// profilesChanging lists the profiles that change rule r, with what they do.
+// profilesChanging lists the profiles that change rule r, with what they
+// do (check.ProfileEffects, less the rule's own profile).
 func profilesChanging(r *check.Rule) []string {
 	var out []string
-	for _, p := range check.Profiles() {
-		switch {
-		case slices.Contains(p.Enables, r.Code):
-			out = append(out, fmt.Sprintf("%s: switches it on", p.Name))
-		case slices.Contains(p.Disables, r.Code):
-			out = append(out, fmt.Sprintf("%s: turns it off", p.Name))
-		}
-		if s, ok := p.Severity[r.Code]; ok {
-			out = append(out, fmt.Sprintf("%s: makes it %s", p.Name, s))
+	for _, e := range check.ProfileEffects(r) {
+		switch e.Effect {
+		case "enables":
+			out = append(out, e.Profile+": switches it on")
+		case "disables":
+			out = append(out, e.Profile+": turns it off")
+		case "severity":
+			out = append(out, fmt.Sprintf("%s: makes it %s", e.Profile, e.Severity))
 		}
 	}
 	return out
