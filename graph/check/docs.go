@@ -21,8 +21,10 @@ import (
 // defaults, and what each profile does to the rule (profiles.go); copying
 // those facts into every rule file would make two places for each.
 
-// generatedNote heads every generated page.
-const generatedNote = "<!-- Generated from the rule catalog (graph/check) by `go test ./graph/check/ -run TestRuleDocs -update`. Do not edit. -->\n"
+// generatedNote heads every generated page; source names what to edit.
+func generatedNote(source string) string {
+	return "<!-- Generated from " + source + " by `go test ./graph/check/ -run TestRuleDocs -update`. Do not edit: edit the source. -->\n"
+}
 
 // ProfileEffect is what one profile does to one rule.
 type ProfileEffect struct {
@@ -112,7 +114,7 @@ func profileChanges(r *Rule) string {
 func WriteRuleDoc(w io.Writer, r *Rule) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
-	p("%s\n# %s %s\n\n", generatedNote, r.Code, r.Name)
+	p("%s\n# %s %s\n\n", generatedNote("graph/check/rules/"+r.Code+".md and the profiles in graph/check/profiles.go"), r.Code, r.Name)
 	p("%s.\n\n", capitalise(r.Summary))
 	p("| | |\n|---|---|\n")
 	p("| Code | `%s` |\n", r.Code)
@@ -188,7 +190,7 @@ func capitalise(s string) string {
 func WriteRuleIndex(w io.Writer, rules []*Rule) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
-	p("%s\n# Rule catalog\n\n", generatedNote)
+	p("%s\n# Rule catalog\n\n", generatedNote("the rule catalog, graph/check/rules/*.md and graph/check/profiles.go"))
 	p("Every rule orgchart checks, with its stable code. `orgchart rules` prints this list and `orgchart rules CODE` one rule's full page. ")
 	p("Severities are defaults: a policy can change them, turn a rule off, or record a dated, approved exception.\n\n")
 	p("| Code | Name | Profile | Default severity | Changed by profiles | Summary |\n|---|---|---|---|---|---|\n")
