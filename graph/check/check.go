@@ -3,6 +3,13 @@
 // overrides, parameters, dated exceptions) and Run, which applies every
 // enabled rule to a chart and returns sorted diagnostics.
 //
+// Layout: check.go (Rule, Pass, the catalog), ruledoc.go (each rule's
+// documentation, parsed from its embedded Markdown file rules/CODE.md),
+// docs.go (the generated pages of docs/rules), profiles.go and policy.go,
+// run.go and result.go (Run, Result, Tally); one file per rule,
+// orgNNN_name.go and secNNN_name.go, with the helpers they share in
+// lines.go, roles.go and chain.go.
+//
 // Invariants: rule codes are stable and never reused; a rule only reads the
 // chart and reports through its Pass; Run's output is sorted by file, line,
 // column and code, so the same chart and policy give the same bytes.
