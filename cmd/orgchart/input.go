@@ -13,7 +13,6 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
-	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
 	"github.com/orgchart/orgchart/pipeline"
 )
@@ -66,16 +65,16 @@ func (f *inputFlags) check() error {
 	return nil
 }
 
-// profileError turns NewPolicy's errors about --profile values (positioned
-// at the pseudo-file "--profile") into plain messages.
+// profileError turns NewPolicy's errors about --profile values (each a
+// *check.ProfileError, joined) into one line.
 func profileError(err error) string {
-	var list diag.ErrorList
-	if !errors.As(err, &list) {
-		return err.Error()
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
 	}
-	msgs := make([]string, len(list))
-	for i, e := range list {
-		msgs[i] = e.Msg
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Error()
 	}
 	return strings.Join(msgs, "; ")
 }

@@ -185,32 +185,14 @@ var synonyms = map[string]string{
 	"profile": "profiles", "exception": "exceptions", "rule": "rules", "person": "people",
 }
 
-// suggest returns the known name nearest to name (a synonym, or within a
-// small edit distance), or "".
+// suggest returns the known name nearest to name: the field a synonym
+// stands for, else diag.DidYouMean's suggestion, or "".
 func suggest(name string, known []string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
 	if s, ok := synonyms[n]; ok && contains(known, s) && s != name {
 		return s
 	}
-	norm := func(s string) string {
-		return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
-	}
-	nn := norm(n)
-	best, bestD := "", 1<<30
-	for _, k := range known {
-		d := diag.EditDistance(nn, norm(k))
-		if d < bestD {
-			best, bestD = k, d
-		}
-	}
-	limit := 2
-	if len(nn) <= 4 {
-		limit = 1
-	}
-	if bestD <= limit && best != name {
-		return best
-	}
-	return ""
+	return diag.DidYouMean(name, known)
 }
 
 func contains(list []string, s string) bool {
