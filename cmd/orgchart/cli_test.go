@@ -86,7 +86,7 @@ func TestValidateUsageErrors(t *testing.T) {
 		{[]string{"validate"}, "no chart given"},
 		{[]string{"validate", "--format", "tap", "-"}, `invalid --format "tap": want one of text, json, sarif, junit, github`},
 		{[]string{"validate", "--fail-on", "warn", "-"}, `invalid --fail-on "warn"`},
-		{[]string{"validate", "--input-format", "xlsx", "-"}, `invalid --input-format "xlsx"`},
+		{[]string{"validate", "--input-format", "xls", "-"}, `invalid --input-format "xls"`},
 		{[]string{"validate", "--profile", "sox", "-"}, `unknown profile "sox"`},
 		{[]string{"validate", "--policy", "does-not-exist.yaml", "-"}, "does-not-exist.yaml"},
 		{[]string{"validate", "-", "-"}, "only once"},

@@ -22,7 +22,7 @@ import (
 const stdinName = "<stdin>"
 
 // inputFormats are the values of --input-format.
-var inputFormats = []string{"yaml", "json", "csv"}
+var inputFormats = load.Formats
 
 // inputFlags are the flags shared by every subcommand that reads charts
 // (validate, render, serve's CLI side): --input-format, --no-infer-roles,
@@ -30,6 +30,7 @@ var inputFormats = []string{"yaml", "json", "csv"}
 type inputFlags struct {
 	InputFormat  string
 	NoInferRoles bool
+	Sheet        string
 	PolicyFile   string
 	Profiles     []string
 }
@@ -41,6 +42,7 @@ func addInputFlags(cmd *cobra.Command) *inputFlags {
 	fs := cmd.Flags()
 	fs.StringVar(&f.InputFormat, "input-format", "", "chart `FORMAT`: "+strings.Join(inputFormats, "|")+" (default: from the file extension, or sniffed)")
 	fs.BoolVar(&f.NoInferRoles, "no-infer-roles", false, "do not infer role codes from titles")
+	fs.StringVar(&f.Sheet, "sheet", "", "read the worksheet `NAME` of an xlsx workbook (default: the first)")
 	fs.StringVar(&f.PolicyFile, "policy", "", "policy `FILE` applied over each chart's own policy section")
 	fs.StringArrayVar(&f.Profiles, "profile", nil, "activate the rule profile `NAME` (repeatable; -NAME removes a default one)")
 	_ = cmd.RegisterFlagCompletionFunc("input-format", fixedCompletion(inputFormats))
@@ -90,7 +92,7 @@ func (f *inputFlags) checkOptions() (pipeline.CheckOptions, error) {
 		return pipeline.CheckOptions{}, err
 	}
 	return pipeline.CheckOptions{
-		Load:     load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles},
+		Load:     load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles, Sheet: f.Sheet},
 		Profiles: f.Profiles,
 		Policy:   spec,
 	}, nil

@@ -23,14 +23,19 @@ import (
 
 // Options controls Chart.
 type Options struct {
-	// Format is "yaml", "json" or "csv"; "" detects it (see DetectFormat).
+	// Format is one of Formats; "" detects it (see DetectFormat).
 	Format string
 	// NoInferRoles turns off role inference from titles (InferRoles).
 	NoInferRoles bool
+	// Sheet names the worksheet of an xlsx workbook to read; "" reads the
+	// first one.
+	Sheet string
 }
 
-// Formats lists the chart formats Chart reads, sorted.
-var Formats = []string{"csv", "json", "yaml"}
+// Formats lists the input formats Chart reads, sorted: the chart formats
+// (csv, json, yaml), the directory exports (entra, google, ldif, okta,
+// scim; docs/import.md) and Excel workbooks (xlsx).
+var Formats = []string{"csv", "entra", "google", "json", "ldif", "okta", "scim", "xlsx", "yaml"}
 
 // Chart reads a chart from data. name is the file name used in positions
 // ("-" or "<stdin>" for standard input) and, when opts.Format is empty, to
@@ -55,7 +60,11 @@ func Chart(name string, data []byte, opts Options) (*graph.Org, error) {
 	case "csv":
 		org, err = loadCSV(name, data, inf)
 	default:
-		return nil, fmt.Errorf("load %s: unknown input format %q: want yaml, json or csv", name, opts.Format)
+		l, ok := dirLoaders[format]
+		if !ok {
+			return nil, fmt.Errorf("load %s: unknown input format %q: want one of %s", name, opts.Format, strings.Join(Formats, ", "))
+		}
+		org, err = l(name, data, inf, opts)
 	}
 	if err != nil {
 		return nil, err
@@ -103,19 +112,27 @@ func readFile(path string) ([]byte, error) {
 	}
 }
 
-// DetectFormat names the format of a chart: by the extension of name (.yaml,
-// .yml, .json, .csv, .tsv), else by sniffing data: JSON starts with "{" or
-// "[", a first line with "key:" or a "#" comment or "---" is YAML, a first
-// line with a comma, semicolon or tab is CSV. It returns "yaml", "json" or
-// "csv" ("yaml" when nothing tells).
+// DetectFormat names the format of a chart, one of Formats. A zip archive
+// is an xlsx workbook whatever its name, and JSON is told apart by its shape
+// (a chart, or an Entra, Google, Okta or SCIM export: sniffJSON). Otherwise
+// the extension of name decides (.yaml, .yml, .csv, .tsv, .ldif), else the
+// content: a first line "version: 1" or "dn: ..." is LDIF, one with "key:"
+// or a "#" comment or "---" is YAML, one with a comma, semicolon or tab is
+// CSV ("yaml" when nothing tells).
 func DetectFormat(name string, data []byte) string {
-	switch strings.ToLower(filepath.Ext(name)) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if f := sniffContent(data); f != "" {
+		return f
+	}
+	switch ext {
 	case ".yaml", ".yml":
 		return "yaml"
 	case ".json":
 		return "json"
 	case ".csv", ".tsv":
 		return "csv"
+	case ".ldif":
+		return "ldif"
 	}
 	data = bytes.TrimPrefix(data, bom)
 	data = bytes.TrimLeft(data, " \t\r\n")
