@@ -76,7 +76,7 @@ func resolveNameRefs(org *graph.Org) {
 			default:
 				names := make([]string, len(c))
 				for i, j := range c {
-					names[i] = quote(org.People[j].ID)
+					names[i] = diag.Quote(org.People[j].ID)
 				}
 				misses = append(misses, miss{p, r, strings.Join(names, " and ")})
 				continue // ambiguous: never kept as an id
@@ -130,18 +130,18 @@ func resolveNameRefs(org *graph.Org) {
 func nameDiag(org *graph.Org, p *graph.Person, r graph.Ref, ambiguous string, byName map[string][]int, sugg *diag.Suggester) diag.Diagnostic {
 	d := diag.Diagnostic{Code: "ORG002", Rule: "unknown-reference", Severity: diag.SeverityError, Pos: r.Pos, Subject: p.ID}
 	if ambiguous != "" {
-		d.Message = strconv.Quote(p.ID) + " reports to " + quote(r.ID) + ", a name that " + ambiguous +
+		d.Message = strconv.Quote(p.ID) + " reports to " + diag.Quote(r.ID) + ", a name that " + ambiguous +
 			" share: write the manager's id or e-mail address instead"
 		for _, j := range byName[nameKey(r.ID)] {
-			d.Related = append(d.Related, diag.Related{Pos: org.People[j].Pos, Message: quote(org.People[j].ID) + " is named " + quote(org.People[j].Name)})
+			d.Related = append(d.Related, diag.Related{Pos: org.People[j].Pos, Message: diag.Quote(org.People[j].ID) + " is named " + diag.Quote(org.People[j].Name)})
 		}
 		return d
 	}
-	d.Message = strconv.Quote(p.ID) + " reports to " + quote(r.ID) + ": no entry has this name or id"
+	d.Message = strconv.Quote(p.ID) + " reports to " + diag.Quote(r.ID) + ": no entry has this name or id"
 	if c := byName[nameKey(sugg.Suggest(r.ID))]; len(c) > 0 {
 		s := org.People[c[0]]
-		d.Message += " (did you mean " + quote(s.Name) + "?)"
-		d.Related = []diag.Related{{Pos: s.Pos, Message: quote(s.Name) + " is here"}}
+		d.Message += " (did you mean " + diag.Quote(s.Name) + "?)"
+		d.Related = []diag.Related{{Pos: s.Pos, Message: diag.Quote(s.Name) + " is here"}}
 	}
 	return d
 }

@@ -224,11 +224,11 @@ func (b *dirBuilder) users(doc *yaml.Node, key, what, example string) []*yaml.No
 	page := func(n *yaml.Node) []*yaml.Node {
 		v := jget(n, key)
 		if v == nil {
-			b.errorf(b.pos(n), what+" response without a "+quote(key)+" array: expected "+example)
+			b.errorf(b.pos(n), what+" response without a "+diag.Quote(key)+" array: expected "+example)
 			return nil
 		}
 		if v.Kind != yaml.SequenceNode {
-			b.errorf(b.pos(v), quote(key)+" must be an array of users, not "+jkind(v))
+			b.errorf(b.pos(v), diag.Quote(key)+" must be an array of users, not "+jkind(v))
 			return nil
 		}
 		return v.Content

@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
@@ -178,17 +177,14 @@ func addErr(l *diag.ErrorList, pos diag.Pos, msg string) {
 // unknownField returns the ORG011 diagnostic for a field or column that the
 // format does not define, suggesting the nearest known name.
 func unknownField(pos diag.Pos, subject, what, name string, known []string, hint string) diag.Diagnostic {
-	msg := "unknown " + what + " " + quote(name)
+	msg := "unknown " + what + " " + diag.Quote(name)
 	if s := suggest(name, known); s != "" {
-		msg += " (did you mean " + quote(s) + "?)"
+		msg += " (did you mean " + diag.Quote(s) + "?)"
 	} else if hint != "" {
 		msg += " (" + hint + ")"
 	}
 	return diag.Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning, Pos: pos, Subject: subject, Message: msg}
 }
-
-// quote is strconv.Quote; a short name keeps call sites short.
-func quote(s string) string { return strconv.Quote(s) }
 
 // synonyms map names people often write to the field meant.
 var synonyms = map[string]string{

@@ -68,7 +68,7 @@ func (b *dirBuilder) oktaUser(u *yaml.Node) {
 		if who == "" {
 			who = srcID
 		}
-		b.org.Notes = append(b.org.Notes, diag.Related{Pos: p.Pos, Message: "deprovisioned user " + quote(who) + " left out"})
+		b.org.Notes = append(b.org.Notes, diag.Related{Pos: p.Pos, Message: "deprovisioned user " + diag.Quote(who) + " left out"})
 		return
 	}
 	if b.setJSON(p, "id", &p.ID, jget(prof, "login")) == "" {

@@ -74,7 +74,7 @@ func loadXLSX(name string, data []byte, inf *inferer, opts Options) (*graph.Org,
 			}
 		}
 		if sheet == "" {
-			return nil, errAt(at, "the workbook has no sheet "+quote(opts.Sheet)+": its sheets are "+quoteList(sheets))
+			return nil, errAt(at, "the workbook has no sheet "+diag.Quote(opts.Sheet)+": its sheets are "+diag.QuoteList(sheets, 20))
 		}
 	}
 	csvData, err := xlsxToCSV(f, sheet, name)
@@ -96,7 +96,7 @@ func loadXLSX(name string, data []byte, inf *inferer, opts Options) (*graph.Org,
 func xlsxToCSV(f *excelize.File, sheet, name string) ([]byte, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, errAt(diag.Pos{File: name, Line: 1, Column: 1}, "cannot read sheet "+quote(sheet)+": "+err.Error())
+		return nil, errAt(diag.Pos{File: name, Line: 1, Column: 1}, "cannot read sheet "+diag.Quote(sheet)+": "+err.Error())
 	}
 	defer rows.Close()
 	var (
@@ -109,7 +109,7 @@ func xlsxToCSV(f *excelize.File, sheet, name string) ([]byte, error) {
 		row++
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, errAt(diag.Pos{File: name, Line: row, Column: 1}, "cannot read row "+strconv.Itoa(row)+" of sheet "+quote(sheet)+": "+err.Error())
+			return nil, errAt(diag.Pos{File: name, Line: row, Column: 1}, "cannot read row "+strconv.Itoa(row)+" of sheet "+diag.Quote(sheet)+": "+err.Error())
 		}
 		if cells += len(cols); cells > maxXLSXCells {
 			return nil, errAt(diag.Pos{File: name, Line: row, Column: 1}, fmt.Sprintf("sheet %q has more than %d cells: save it as CSV", sheet, maxXLSXCells))
@@ -144,7 +144,7 @@ func xlsxToCSV(f *excelize.File, sheet, name string) ([]byte, error) {
 		out.WriteByte('\n')
 	}
 	if err := rows.Error(); err != nil {
-		return nil, errAt(diag.Pos{File: name, Line: max(row, 1), Column: 1}, "cannot read sheet "+quote(sheet)+": "+err.Error())
+		return nil, errAt(diag.Pos{File: name, Line: max(row, 1), Column: 1}, "cannot read sheet "+diag.Quote(sheet)+": "+err.Error())
 	}
 	return out.Bytes(), nil
 }
@@ -180,13 +180,4 @@ func inSheet(err error, sheet string) error {
 		one(e)
 	}
 	return err
-}
-
-// quoteList quotes and joins names with commas.
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = quote(n)
-	}
-	return strings.Join(q, ", ")
 }
