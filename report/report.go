@@ -83,13 +83,6 @@ func Lookup(format string) (Formatter, error) {
 	return f, nil
 }
 
-// Max returns the highest severity of an unsuppressed diagnostic in results,
-// SeverityNone when there is none.
-//
-// Deprecated: use check.Count(results...).Max(); kept for callers not yet
-// moved.
-func Max(results []*check.Result) diag.Severity { return check.Count(results...).Max() }
-
 // Summary returns the one-line human summary of results, such as
 // "2 errors, 1 warning, 0 info (1 suppressed) in 1 file".
 func Summary(results []*check.Result) string {

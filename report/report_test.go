@@ -506,10 +506,10 @@ func TestSummary(t *testing.T) {
 			t.Errorf("Summary(%s) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	if got := Max(findings()); got != diag.SeverityError {
+	if got := check.Count(findings()...).Max(); got != diag.SeverityError {
 		t.Errorf("Max(findings) = %v, want error", got)
 	}
-	if got := Max(clean()); got != diag.SeverityNone {
+	if got := check.Count(clean()...).Max(); got != diag.SeverityNone {
 		t.Errorf("Max(clean) = %v, want none", got)
 	}
 }
