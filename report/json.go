@@ -109,7 +109,7 @@ func (jsonFormatter) Format(w io.Writer, results []*check.Result, opts Options) 
 		}
 		rep.Diagnostics = append(rep.Diagnostics, jd)
 	}
-	t := Count(results)
+	t := check.Count(results...)
 	rep.Summary = jsonSummary{Error: t.Error, Warning: t.Warning, Info: t.Info, Suppressed: t.Suppressed}
 	return writeJSON(w, rep)
 }
