@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -12,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/orgchart/orgchart/server"
+	"github.com/orgchart/orgchart/server/store"
 )
 
 func init() { subcommands = append(subcommands, newServeCmd) }
@@ -51,6 +54,8 @@ func newServeCmd(e *env) *cobra.Command {
 		maxBody, maxRSS, cacheSize = byteSize(server.DefaultMaxBodyBytes), byteSize(server.DefaultWorkerMaxRSSBytes), byteSize(server.DefaultCacheBytes)
 		inProcess                  bool
 		logFormat                  string
+		storeDSN, dataDir          string
+		tokensFile                 string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -58,6 +63,10 @@ func newServeCmd(e *env) *cobra.Command {
 		Long: `Serve orgchart over HTTP: the Kroki wire protocol for the diagram type
 "orgchart" (GET /orgchart/{format}/{encoded}, POST /orgchart/{format}, POST /),
 POST /v1/validate, GET /v1/rules, /health, /metrics, and a live editor at /.
+
+The chart registry (/v1/charts/NAME, embed URLs /charts/NAME.svg) keeps its
+versions in an embedded SQLite database in --data-dir, or in PostgreSQL with
+--store postgres://...; with --tokens-file, writes need a bearer token.
 
 Renders run in worker processes (this binary re-executed), each recycled after
 --worker-max-renders renders or above --worker-max-rss, and killed at
@@ -85,6 +94,10 @@ given on the command line wins. See docs/serve.md.`,
 	fs.Var(&cacheSize, "cache-size", "render cache size (bytes, or with MiB); 0 disables it")
 	fs.BoolVar(&inProcess, "in-process", false, "render in the server process, one at a time, without worker processes (no real cancellation; for debugging)")
 	fs.StringVar(&logFormat, "log-format", "json", "log format on stderr: json|text")
+	fs.StringVar(&storeDSN, "store", "", "chart registry database: postgres://... (default: the embedded store in --data-dir)")
+	fs.StringVar(&dataDir, "data-dir", "", "`DIR` of the embedded registry store (default: $XDG_DATA_HOME/orgchart or ~/.local/share/orgchart)")
+	fs.StringVar(&tokensFile, "tokens-file", "", "`FILE` of bearer tokens (one per line, optional label after a space) that writes to the registry need")
+	fs.BoolVar(&cfg.Private, "private", false, "registry reads need a token too (with --tokens-file)")
 
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if err := flagsFromEnv(fs, os.LookupEnv); err != nil {
@@ -113,10 +126,36 @@ given on the command line wins. See docs/serve.md.`,
 			}
 			cfg.Worker = server.WorkerCommand{Path: exe, Args: []string{workerCommand}, Env: workerEnv()}
 		}
+		if tokensFile != "" {
+			data, err := os.ReadFile(tokensFile)
+			if err != nil {
+				return &usageError{fmt.Errorf("read --tokens-file: %w", err)}
+			}
+			if cfg.Tokens, err = server.ParseTokens(tokensFile, data); err != nil {
+				return &usageError{err}
+			}
+		} else if cfg.Private {
+			return &usageError{errors.New("--private needs --tokens-file: name the tokens that may read")}
+		}
 		l, err := net.Listen("tcp", cfg.Addr)
 		if err != nil {
 			return &usageError{fmt.Errorf("listen on %s: %w", cfg.Addr, err)}
 		}
+		if storeDSN == "" && dataDir == "" {
+			dir, err := defaultDataDir()
+			if err != nil {
+				l.Close()
+				return &usageError{fmt.Errorf("%v: name the registry's directory with --data-dir", err)}
+			}
+			dataDir = dir
+		}
+		st, err := store.Open(cmd.Context(), storeDSN, dataDir)
+		if err != nil {
+			l.Close()
+			return &usageError{err}
+		}
+		defer st.Close()
+		cfg.Store = st
 		srv, err := server.New(cfg)
 		if err != nil {
 			l.Close()
@@ -127,6 +166,19 @@ given on the command line wins. See docs/serve.md.`,
 		})
 	}
 	return cmd
+}
+
+// defaultDataDir is the user's data directory for orgchart:
+// $XDG_DATA_HOME/orgchart, else ~/.local/share/orgchart.
+func defaultDataDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "orgchart"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || !filepath.IsAbs(home) {
+		return "", errors.New("no home directory for the registry store")
+	}
+	return filepath.Join(home, ".local", "share", "orgchart"), nil
 }
 
 // flagsFromEnv sets every flag not given on the command line from its
