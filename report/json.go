@@ -155,8 +155,8 @@ func inferredRoles(orgs []*graph.Org) []jsonInferred {
 	return out
 }
 
-// WriteJSON writes v the way every orgchart JSON document is written: indented by two spaces, without HTML escaping, with a
-// final newline.
+// WriteJSON writes v the way every orgchart JSON document is written:
+// indented by two spaces, without HTML escaping, with a final newline.
 // The encoder marshals the whole value before its single Write, so a
 // failure leaves w untouched.
 func WriteJSON(w io.Writer, v any) error {
