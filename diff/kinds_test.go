@@ -102,7 +102,7 @@ func TestFindingsMatch(t *testing.T) {
 	}
 	old := []diag.Diagnostic{d("SEC002", "ciso", "via cio", 3), d("ORG009", "ceo", "13 reports", 1), d("ORG003", "", "cycle a", 9)}
 	new := []diag.Diagnostic{
-		d("SEC002", "CISO", "via cto", 40), // same code and subject key, other message and line: persists
+		d("SEC002", "CISO", "via cto", 40),                            // same code and subject key, other message and line: persists
 		d("ORG003", "", "cycle a", 9), d("ORG003", "", "cycle b", 12), // one more cycle: the second is introduced
 		d("SEC004", "ciso", "no board access", 40),
 	}
