@@ -8,6 +8,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/report"
 )
 
 // writeMarkdown writes r as a pull-request comment (GitHub-flavoured
@@ -71,15 +72,8 @@ func findingsMarkdown(bw *bufio.Writer, title string, ds []diag.Diagnostic) {
 	bw.WriteString("\n")
 }
 
-// cellEscaper escapes what would end a table cell, start HTML or Markdown
-// markup inside one.
-var cellEscaper = strings.NewReplacer(
-	"|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;", "&", "&amp;",
-	"*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "\\", `\\`,
-)
-
 // cell escapes chart text for a Markdown table cell.
-func cell(s string) string { return cellEscaper.Replace(s) }
+func cell(s string) string { return report.MarkdownCell(s) }
 
 // code makes s safe inside a one-backtick code span in a table.
 func code(s string) string {
