@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/internal/synth"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 // TestLarge renders a 1,000-person chart to SVG, PNG and PDF (5,000 is in
@@ -17,7 +19,7 @@ func TestLarge(t *testing.T) {
 	}
 	org := synth.Generate(1000, 1)
 	ctx := context.Background()
-	svg, err := Render(ctx, org, nil, Options{Format: "svg"})
+	svg, err := renderOrg(ctx, org, nil, option.Options{Format: "svg"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +27,7 @@ func TestLarge(t *testing.T) {
 	if n := bytes.Count(svg, []byte("class=\"node\">\n<title>n")); n != 1000 {
 		t.Errorf("svg has %d cards, want 1000", n)
 	}
-	pages, err := RenderPages(ctx, org, nil, Options{Format: "png", Compact: true})
+	pages, err := pagesOrg(ctx, org, nil, option.Options{Format: "png", Compact: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +45,7 @@ func BenchmarkRender(b *testing.B) {
 		for _, format := range []string{"svg", "png", "pdf"} {
 			b.Run(fmt.Sprintf("%d/%s", n, format), func(b *testing.B) {
 				for b.Loop() {
-					if _, err := RenderPages(ctx, org, nil, Options{Format: format, DPI: 96}); err != nil {
+					if _, err := pagesOrg(ctx, org, nil, option.Options{Format: format, DPI: 96}); err != nil {
 						b.Fatal(err)
 					}
 				}
@@ -56,7 +58,7 @@ func BenchmarkRender(b *testing.B) {
 func BenchmarkDOT(b *testing.B) {
 	org := synth.Generate(5000, 1)
 	for b.Loop() {
-		if _, err := DOT(org, nil, Options{}); err != nil {
+		if _, err := DOT(graph.Build(org), nil, option.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
 	"github.com/orgchart/orgchart/internal/synth"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 var (
@@ -80,18 +81,18 @@ func TestBusGeometry(t *testing.T) {
 		name     string
 		org      *graph.Org
 		findings []diag.Diagnostic
-		opts     Options
+		opts     option.Options
 	}{
-		{"seed", seed, findings, Options{}},
-		{"seed-lr", seed, findings, Options{Direction: "LR", Highlight: "sec1"}},
-		{"seed-compact", seed, findings, Options{Compact: true}},
-		{"hr-export", hr, nil, Options{Compact: true}},
-		{"hr-export-wide", hr, nil, Options{}},
-		{"synth-400", big, nil, Options{}},
+		{"seed", seed, findings, option.Options{}},
+		{"seed-lr", seed, findings, option.Options{Direction: "LR", Highlight: "sec1"}},
+		{"seed-compact", seed, findings, option.Options{Compact: true}},
+		{"hr-export", hr, nil, option.Options{Compact: true}},
+		{"hr-export-wide", hr, nil, option.Options{}},
+		{"synth-400", big, nil, option.Options{}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			dot, err := DOT(tc.org, tc.findings, tc.opts)
+			dot, err := DOT(graph.Build(tc.org), tc.findings, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -146,7 +147,7 @@ func TestBusGeometry(t *testing.T) {
 // manager is drawn directly, without constraining the layout.
 func TestBusCycle(t *testing.T) {
 	org := newOrg("", p("a", "A", "", "", "b"), p("b", "B", "", "", "a"), p("c", "C", "", "", "a"))
-	got, err := DOT(org, nil, Options{})
+	got, err := DOT(graph.Build(org), nil, option.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,13 +168,13 @@ func TestBusCycle(t *testing.T) {
 // unit pages are at most SplitPageSlots cards wide.
 func TestSuggestSplit(t *testing.T) {
 	org := synth.Generate(5000, 1)
-	opts := Options{Compact: true}
-	got := SuggestSplit(org, opts)
+	opts := option.Options{Compact: true}
+	got := SuggestSplit(graph.Build(org), opts)
 	n, err := strconv.Atoi(strings.TrimPrefix(got, "depth:"))
 	if err != nil || n < 2 {
 		t.Fatalf("SuggestSplit = %q, want depth:N with N ≥ 2 for 5,000 people", got)
 	}
-	c := newChart(org)
+	c := newChart(graph.Build(org))
 	widest := func(depth int) int {
 		o := opts
 		o.Split = "depth:" + strconv.Itoa(depth)

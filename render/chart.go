@@ -2,21 +2,22 @@ package render
 
 import (
 	"fmt"
-	"slices"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/render/option"
 )
 
-// chart is the renderer's own resolved view of an Org, computed directly from
-// Org.People so that render does not depend on the reporting graph's
-// internals. Entries are addressed by index into Org.People.
+// chart is the renderer's view of a built reporting graph: the graph's
+// resolved lines arranged per entry for drawing. It reads graph.Graph's
+// queries only and never resolves a reference itself. Entries are addressed
+// by index into Org.People.
 type chart struct {
+	g        *graph.Graph
 	org      *graph.Org
-	byKey    map[string]int // first entry wins, like graph.Graph.Lookup
-	managers [][]int        // resolved solid-line managers, in the order written
-	reports  [][]int        // entries with a solid line to i, in file order
-	dotted   [][]dottedRef  // resolved dotted lines from i, in the order written
-	assist   []int          // the manager i assists, or -1
+	managers [][]int       // solid-line managers in the order written (no self-lines)
+	reports  [][]int       // entries with a solid line to i, in file order
+	dotted   [][]dottedRef // dotted lines from i, in the order written
+	assist   []int         // the manager i assists, or -1
 }
 
 type dottedRef struct {
@@ -24,135 +25,56 @@ type dottedRef struct {
 	typ string
 }
 
-func newChart(org *graph.Org) *chart {
-	n := len(org.People)
+func newChart(g *graph.Graph) *chart {
+	n := g.Len()
 	c := &chart{
-		org:      org,
-		byKey:    make(map[string]int, n),
+		g:        g,
+		org:      g.Org(),
 		managers: make([][]int, n),
 		reports:  make([][]int, n),
 		dotted:   make([][]dottedRef, n),
 		assist:   make([]int, n),
 	}
-	for i, p := range org.People {
-		k := p.Key()
-		if _, dup := c.byKey[k]; !dup {
-			c.byKey[k] = i
-		}
-	}
-	for i, p := range org.People {
-		c.assist[i] = -1
-		if c.byKey[p.Key()] != i {
-			continue // a repeated id (ORG001): drawn, but not wired
-		}
-		for _, r := range p.ReportsTo {
-			m, ok := c.byKey[graph.Key(r.ID)]
-			if !ok || m == i || slices.Contains(c.managers[i], m) {
-				continue
-			}
-			c.managers[i] = append(c.managers[i], m)
-			c.reports[m] = append(c.reports[m], i)
-		}
-		for _, r := range p.Dotted {
-			m, ok := c.byKey[graph.Key(r.ID)]
-			if !ok || m == i {
-				continue
-			}
-			c.dotted[i] = append(c.dotted[i], dottedRef{to: m, typ: r.Type})
-		}
-		if p.AssistantTo != nil {
-			if m, ok := c.byKey[graph.Key(p.AssistantTo.ID)]; ok && m != i {
-				c.assist[i] = m
+	for i := range n {
+		for _, l := range g.Managers(i) {
+			if l.To != i {
+				c.managers[i] = append(c.managers[i], l.To)
 			}
 		}
+		for _, r := range g.Reports(i) {
+			if r != i {
+				c.reports[i] = append(c.reports[i], r)
+			}
+		}
+		for _, l := range g.DottedFrom(i) {
+			c.dotted[i] = append(c.dotted[i], dottedRef{to: l.To, typ: l.Type})
+		}
+		c.assist[i] = g.Assistant(i)
 	}
 	return c
 }
 
-func (c *chart) lookup(id string) (int, bool) {
-	i, ok := c.byKey[graph.Key(id)]
-	return i, ok
-}
-
-// chain returns i's chain of command by first managers, not containing i,
-// stopping before a repeat (a cycle).
-func (c *chart) chain(i int) []int {
-	var out []int
-	seen := map[int]bool{i: true}
-	for {
-		if len(c.managers[i]) == 0 {
-			return out
-		}
-		m := c.managers[i][0]
-		if seen[m] {
-			return out
-		}
-		seen[m] = true
-		out = append(out, m)
-		i = m
-	}
-}
-
-// tops returns the entries with no resolved solid-line manager, in file
-// order; when a cycle leaves some entries unreachable from any top, the
-// first entry of each such cycle is added so every entry is reachable.
-func (c *chart) tops() []int {
-	var tops []int
-	reached := make([]bool, len(c.org.People))
-	var walk func(int)
-	walk = func(root int) {
-		stack := []int{root}
-		reached[root] = true
-		for len(stack) > 0 {
-			i := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for _, r := range c.reports[i] {
-				if !reached[r] {
-					reached[r] = true
-					stack = append(stack, r)
-				}
-			}
-		}
-	}
-	for i := range c.org.People {
-		if len(c.managers[i]) == 0 {
-			tops = append(tops, i)
-			walk(i)
-		}
-	}
-	for i := range c.org.People {
-		if !reached[i] {
-			tops = append(tops, i)
-			walk(i)
-		}
-	}
-	return tops
-}
+func (c *chart) lookup(id string) (int, bool) { return c.g.Lookup(id) }
 
 // subtree returns the set of entries within depth levels below the roots
-// (depth 0: all), marking each with its level below its root.
+// (depth 0: all), marking each with its level below its root. Entries hang
+// under their first manager (graph.Graph.Subtree).
 func (c *chart) subtree(roots []int, depth int) (in []bool, level []int) {
-	n := len(c.org.People)
+	n := c.g.Len()
 	in = make([]bool, n)
 	level = make([]int, n)
-	queue := make([]int, 0, len(roots))
-	for _, r := range roots {
-		if !in[r] {
-			in[r] = true
-			queue = append(queue, r)
-		}
+	d := depth
+	if d == 0 {
+		d = -1
 	}
-	for len(queue) > 0 {
-		i := queue[0]
-		queue = queue[1:]
-		if depth > 0 && level[i] >= depth {
-			continue
-		}
-		for _, r := range c.reports[i] {
-			if !in[r] {
-				in[r] = true
-				level[r] = level[i] + 1
-				queue = append(queue, r)
+	for _, r := range roots {
+		for k, i := range c.g.Subtree(r, d) {
+			if in[i] {
+				continue
+			}
+			in[i] = true
+			if k > 0 {
+				level[i] = level[c.g.Manager(i)] + 1
 			}
 		}
 	}
@@ -168,8 +90,8 @@ type unit struct {
 // units returns what to draw for opts: the chart (or the subtree at
 // opts.Root, to opts.Depth) as one unit, or one unit per top-level unit when
 // opts.Split is set.
-func (c *chart) units(opts Options) ([]*unit, error) {
-	roots := c.tops()
+func (c *chart) units(opts option.Options) ([]*unit, error) {
+	roots := c.g.Roots()
 	if opts.Root != "" {
 		r, ok := c.lookup(opts.Root)
 		if !ok {
@@ -184,7 +106,7 @@ func (c *chart) units(opts Options) ([]*unit, error) {
 	}
 	in, _ := c.subtree(roots, opts.Depth)
 	base := &unit{in: in, title: c.org.Title}
-	kind, depth, err := parseSplit(opts.Split)
+	kind, depth, err := option.ParseSplit(opts.Split)
 	if err != nil {
 		return nil, err
 	}

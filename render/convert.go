@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/orgchart/orgchart/render/option"
 	"github.com/tdewolff/canvas"
 	"github.com/tdewolff/canvas/renderers/pdf"
 )
@@ -62,12 +63,12 @@ type drawing struct {
 
 // page lays drawing d out on the page opts.Preset asks for (or on a page of
 // its own size), filling the background unless opts.Transparent.
-func pageFor(d *drawing, opts Options, forceBg bool) *canvas.Canvas {
+func pageFor(d *drawing, opts option.Options, forceBg bool) *canvas.Canvas {
 	t := themeFor(opts.Theme)
 	pw, ph := pageSize(d.w, d.h, opts)
 	m := canvas.Identity
-	if p, ok := presets[opts.Preset]; ok {
-		mg := p.margin * 25.4
+	if p, ok := option.Presets[opts.Preset]; ok {
+		mg := p.Margin * 25.4
 		s := math.Min((pw-2*mg)/d.w, (ph-2*mg)/d.h)
 		m = canvas.Identity.Translate((pw-d.w*s)/2, (ph-d.h*s)/2).Scale(s, s)
 	}
@@ -85,9 +86,9 @@ func pageFor(d *drawing, opts Options, forceBg bool) *canvas.Canvas {
 }
 
 // pageSize is the page for a drawing of w×h mm: the preset's, else its own.
-func pageSize(w, h float64, opts Options) (float64, float64) {
-	if p, ok := presets[opts.Preset]; ok {
-		return p.w * 25.4, p.h * 25.4
+func pageSize(w, h float64, opts option.Options) (float64, float64) {
+	if p, ok := option.Presets[opts.Preset]; ok {
+		return p.W * 25.4, p.H * 25.4
 	}
 	return w, h
 }
@@ -117,7 +118,7 @@ func svgHeaderSize(svg []byte) (float64, float64, error) {
 // rasterize converts svg to png or jpeg at opts.DPI, capped by
 // MaxRasterPixels and MaxRasterSide. It returns the resolution drawn at; the
 // note says when it scaled down.
-func rasterize(svg []byte, format string, opts Options) (out []byte, drawn float64, note string, err error) {
+func rasterize(svg []byte, format string, opts option.Options) (out []byte, drawn float64, note string, err error) {
 	convMu.Lock()
 	defer convMu.Unlock()
 	defer func() {
@@ -133,7 +134,7 @@ func rasterize(svg []byte, format string, opts Options) (out []byte, drawn float
 	pw, ph := pageSize(sw*mmPerPt, sh*mmPerPt, opts)
 	dpi := opts.DPI
 	if dpi == 0 {
-		dpi = DefaultDPI
+		dpi = option.DefaultDPI
 	}
 	w, h := pw/25.4*dpi, ph/25.4*dpi
 	scale := 1.0
@@ -188,7 +189,7 @@ var creationDate = regexp.MustCompile(`/CreationDate \(D:\d{14}`)
 
 // toPDF converts each SVG to one page of a single PDF: vector, text
 // selectable, Liberation Sans embedded (subset).
-func toPDF(svgs [][]byte, titles []string, opts Options) (out []byte, err error) {
+func toPDF(svgs [][]byte, titles []string, opts option.Options) (out []byte, err error) {
 	convMu.Lock()
 	defer convMu.Unlock()
 	defer func() {

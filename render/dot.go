@@ -9,6 +9,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 // fontName is the only font family written into DOT. Graphviz's built-in
@@ -30,7 +31,7 @@ const orthoMax = 300
 // short.
 const bigChart = 1000
 
-// compactMin is the number of leaf reports from which Options.Compact stacks
+// compactMin is the number of leaf reports from which option.Options.Compact stacks
 // a team in columns.
 const compactMin = 4
 
@@ -63,7 +64,7 @@ type decor struct {
 	compact bool
 }
 
-func (c *chart) decorate(findings []diag.Diagnostic, opts Options) *decor {
+func (c *chart) decorate(findings []diag.Diagnostic, opts option.Options) *decor {
 	d := &decor{
 		t:       themeFor(opts.Theme),
 		fs:      10,
@@ -76,8 +77,8 @@ func (c *chart) decorate(findings []diag.Diagnostic, opts Options) *decor {
 		redact:  opts.Redact,
 		compact: opts.Compact,
 	}
-	if p, ok := presets[opts.Preset]; ok {
-		d.fs = p.font
+	if p, ok := option.Presets[opts.Preset]; ok {
+		d.fs = p.Font
 	}
 	// Department colours: distinct names sorted, then the palette in that
 	// order, so a department keeps its colour across pages and runs.
@@ -142,7 +143,7 @@ func (c *chart) decorate(findings []diag.Diagnostic, opts Options) *decor {
 		if h, ok := c.lookup(opts.Highlight); ok {
 			d.hlNode[h] = true
 			prev := h
-			for _, m := range c.chain(h) {
+			for _, m := range c.g.Chain(h) {
 				d.hlNode[m] = true
 				d.hlEdge[[2]int{prev, m}] = true
 				prev = m
@@ -153,7 +154,7 @@ func (c *chart) decorate(findings []diag.Diagnostic, opts Options) *decor {
 }
 
 // dot writes the DOT of unit u.
-func (c *chart) dot(u *unit, findings []diag.Diagnostic, opts Options) []byte {
+func (c *chart) dot(u *unit, findings []diag.Diagnostic, opts option.Options) []byte {
 	d := c.decorate(findings, opts)
 	t := d.t
 	var b strings.Builder
@@ -165,7 +166,7 @@ func (c *chart) dot(u *unit, findings []diag.Diagnostic, opts Options) []byte {
 	if opts.Transparent {
 		bg = "transparent"
 	}
-	// Teams stacked in columns (Options.Compact).
+	// Teams stacked in columns (option.Options.Compact).
 	team := map[int][]int{} // manager → grouped leaves
 	inTeam := map[int]bool{}
 	if opts.Compact {
@@ -192,8 +193,8 @@ func (c *chart) dot(u *unit, findings []diag.Diagnostic, opts Options) []byte {
 	if nodes > bigChart {
 		b.WriteString(", mclimit=0.1, remincross=false")
 	}
-	if p, ok := presets[opts.Preset]; ok {
-		fmt.Fprintf(&b, ", size=\"%.2f,%.2f!\"", p.w-2*p.margin, p.h-2*p.margin)
+	if p, ok := option.Presets[opts.Preset]; ok {
+		fmt.Fprintf(&b, ", size=\"%.2f,%.2f!\"", p.W-2*p.Margin, p.H-2*p.Margin)
 	}
 	if lbl := d.legend(c, u, opts); lbl != "" {
 		fmt.Fprintf(&b, ", labelloc=t, labeljust=l, label=<%s>", lbl)
@@ -514,7 +515,7 @@ func personLabel(p *graph.Person, redact bool) string {
 
 // legend is the graph label: the title, then the departments drawn with
 // their colours, then each finding code shown with its rule name.
-func (d *decor) legend(c *chart, u *unit, opts Options) string {
+func (d *decor) legend(c *chart, u *unit, opts option.Options) string {
 	t := d.t
 	var rows []string
 	if strings.TrimSpace(u.title) != "" {

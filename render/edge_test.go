@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 // TestEdgeCases renders degenerate charts in every format: no people, one
@@ -17,9 +18,9 @@ func TestEdgeCases(t *testing.T) {
 	bare := newOrg("", &graph.Person{ID: "only"})
 	empty := newOrg("Nobody")
 	for name, org := range map[string]*graph.Org{"cycle": cycle, "dup": dup, "bare": bare, "empty": empty} {
-		for _, f := range Formats {
+		for _, f := range option.Formats {
 			t.Run(name+"/"+f, func(t *testing.T) {
-				data, err := Render(context.Background(), org, nil, Options{Format: f, DPI: 48})
+				data, err := renderOrg(context.Background(), org, nil, option.Options{Format: f, DPI: 48})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -35,7 +36,7 @@ func TestEdgeCases(t *testing.T) {
 // 144 dpi is a 1920×1080 image, whatever the chart.
 func TestPresetRaster(t *testing.T) {
 	for _, org := range []*graph.Org{wideOrg(12), tortureOrg()} {
-		data, err := Render(context.Background(), org, nil, Options{Format: "png", Preset: "slide-16x9", DPI: 144})
+		data, err := renderOrg(context.Background(), org, nil, option.Options{Format: "png", Preset: "slide-16x9", DPI: 144})
 		if err != nil {
 			t.Fatal(err)
 		}

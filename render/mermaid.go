@@ -7,13 +7,14 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 // mermaid writes a Mermaid flowchart of unit u that GitHub and GitLab
 // render: node ids n<index>, labels escaped with Mermaid's #name; entity
 // escapes (so quotes, <, &, # and | are text), solid lines as ---, dotted
 // lines as -.- with their type, and a classDef per severity for findings.
-func (c *chart) mermaid(u *unit, findings []diag.Diagnostic, opts Options) []byte {
+func (c *chart) mermaid(u *unit, findings []diag.Diagnostic, opts option.Options) []byte {
 	d := c.decorate(findings, opts)
 	t := d.t
 	var b strings.Builder

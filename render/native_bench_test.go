@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/internal/synth"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 // BenchmarkNativeDot is the reference for BenchmarkRender, measured in the
@@ -24,7 +26,7 @@ func BenchmarkNativeDot(b *testing.B) {
 	}
 	dir := b.TempDir()
 	for _, n := range []int{10, 100, 1000, 5000} {
-		src, err := DOT(synth.Generate(n, 1), nil, Options{})
+		src, err := DOT(graph.Build(synth.Generate(n, 1)), nil, option.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

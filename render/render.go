@@ -8,7 +8,7 @@
 //   - No user text reaches Graphviz as raw DOT: node ids are "n<index>" (the
 //     entry's index in Org.People) and every user string is escaped into an
 //     HTML-like label (see escapeHTML).
-//   - Output is deterministic: the same chart, findings and Options give the
+//   - Output is deterministic: the same chart, findings and option.Options give the
 //     same bytes.
 //   - Edges are drawn from the manager to the report (the reverse of the
 //     model's report → manager lines) so that managers sit above reports.
@@ -22,100 +22,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render/option"
 )
-
-// Formats lists the output formats Render accepts.
-var Formats = []string{"svg", "png", "jpeg", "pdf", "dot", "mermaid"}
-
-// Directions lists the accepted values of Options.Direction ("" means TB).
-var Directions = []string{"TB", "LR"}
-
-// Themes lists the accepted values of Options.Theme ("" means light).
-var Themes = []string{"light", "dark", "print"}
-
-// Options chooses what is drawn and how. The zero value draws the whole chart
-// as SVG, top to bottom, light theme, findings shown.
-type Options struct {
-	Format      string  // one of Formats; "" means svg
-	Root        string  // draw only this entry's subtree (id)
-	Depth       int     // levels below the root (or the tops) to draw; 0 = all
-	Highlight   string  // id whose chain of command is emphasised
-	Redact      bool    // hide names and e-mail addresses; titles and roles stay
-	Direction   string  // TB (default) or LR
-	Theme       string  // light (default), dark or print (greyscale-friendly)
-	Transparent bool    // no background fill (svg, png, pdf)
-	Compact     bool    // stack teams of leaves in columns
-	Preset      string  // page preset, one of PresetNames, or ""
-	DPI         float64 // raster resolution for png/jpeg; 0 = DefaultDPI
-	NoFindings  bool    // draw no findings
-	Split       string  // "", "department" or "depth:N": one page per unit
-}
-
-// DefaultDPI is the raster resolution used when Options.DPI is 0.
-const DefaultDPI = 144
-
-// MaxDPI is the largest accepted Options.DPI.
-const MaxDPI = 1200
-
-// Validate reports an error naming the valid values when an option is
-// unknown or out of range.
-func (o Options) Validate() error {
-	if o.Format != "" && !slices.Contains(Formats, o.Format) {
-		return fmt.Errorf("unknown format %q: want one of %s", o.Format, strings.Join(Formats, ", "))
-	}
-	if o.Depth < 0 {
-		return fmt.Errorf("depth %d is negative: want 0 (all levels) or more", o.Depth)
-	}
-	if o.Direction != "" && !slices.Contains(Directions, o.Direction) {
-		return fmt.Errorf("unknown direction %q: want one of %s", o.Direction, strings.Join(Directions, ", "))
-	}
-	if o.Theme != "" && !slices.Contains(Themes, o.Theme) {
-		return fmt.Errorf("unknown theme %q: want one of %s", o.Theme, strings.Join(Themes, ", "))
-	}
-	if o.Preset != "" {
-		if _, ok := presets[o.Preset]; !ok {
-			return fmt.Errorf("unknown preset %q: want one of %s", o.Preset, strings.Join(PresetNames, ", "))
-		}
-	}
-	if o.DPI < 0 || o.DPI > MaxDPI {
-		return fmt.Errorf("dpi %g out of range: want 1 to %d (0 = %d)", o.DPI, MaxDPI, DefaultDPI)
-	}
-	if _, _, err := parseSplit(o.Split); err != nil {
-		return err
-	}
-	return nil
-}
-
-func (o Options) format() string {
-	if o.Format == "" {
-		return "svg"
-	}
-	return o.Format
-}
-
-// parseSplit parses Options.Split: "" (no split), "department" or
-// "depth:N" with N ≥ 1.
-func parseSplit(s string) (kind string, depth int, err error) {
-	switch {
-	case s == "":
-		return "", 0, nil
-	case s == "department":
-		return "department", 0, nil
-	case strings.HasPrefix(s, "depth:"):
-		n, err := strconv.Atoi(strings.TrimPrefix(s, "depth:"))
-		if err != nil || n < 1 {
-			return "", 0, fmt.Errorf("bad split %q: want depth:N with N a whole number of at least 1", s)
-		}
-		return "depth", n, nil
-	}
-	return "", 0, fmt.Errorf("unknown split %q: want department or depth:N", s)
-}
 
 // Page is one page of a split render: its title and its bytes in the
 // requested format. Note, when not empty, tells a person something about the
@@ -132,38 +44,25 @@ type Page struct {
 
 // LegibleDPI is the lowest raster resolution at which the cards' text (10 pt
 // and smaller) stays readable; a chart capped below it is better split into
-// pages (Options.Split).
+// pages (option.Options.Split).
 const LegibleDPI = 48
 
-// Render draws the chart in opts.Format (svg, png, jpeg, pdf, dot or
-// mermaid). findings are drawn unless opts.NoFindings; suppressed ones never
-// are. Options.Split is ignored: use RenderPages for pages.
-func Render(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, opts Options) ([]byte, error) {
-	opts.Split = ""
-	pages, err := RenderPages(ctx, org, findings, opts)
-	if err != nil {
-		return nil, err
-	}
-	return pages[0].Data, nil
-}
-
-// RenderPages draws the chart as pages: one page when opts.Split is empty,
-// else one page per top-level unit (see Options.Split), each titled. For pdf
-// the result is a single Page holding one multi-page PDF; for other formats
-// one Page per unit, in order.
-func RenderPages(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, opts Options) ([]Page, error) {
-	if err := opts.Validate(); err != nil {
-		return nil, err
-	}
-	if org == nil {
+// Pages draws the built chart g as pages: one page when opts.Split is
+// empty, else one page per top-level unit (see option.Options.Split), each titled.
+// For pdf the result is a single Page holding one multi-page PDF; for other
+// formats one Page per unit, in order. findings are drawn unless
+// opts.NoFindings; suppressed ones never are. opts must have passed
+// option.Options.Validate where they were parsed.
+func Pages(ctx context.Context, g *graph.Graph, findings []diag.Diagnostic, opts option.Options) ([]Page, error) {
+	if g == nil {
 		return nil, fmt.Errorf("render: no chart")
 	}
-	c := newChart(org)
+	c := newChart(g)
 	units, err := c.units(opts)
 	if err != nil {
 		return nil, err
 	}
-	f := opts.format()
+	f := opts.OutputFormat()
 	var pages []Page
 	var svgs [][]byte
 	for _, u := range units {
@@ -223,10 +122,10 @@ func unitName(u *unit) string {
 	return strconv.Quote(u.title)
 }
 
-// DOT returns the Graphviz DOT of the chart (Options.Split and Format are
+// DOT returns the Graphviz DOT of the chart (option.Options.Split and Format are
 // ignored). It is pure Go and deterministic.
-func DOT(org *graph.Org, findings []diag.Diagnostic, opts Options) ([]byte, error) {
-	c, u, opts, err := whole(org, opts, "dot")
+func DOT(g *graph.Graph, findings []diag.Diagnostic, opts option.Options) ([]byte, error) {
+	c, u, opts, err := whole(g, opts, "dot")
 	if err != nil {
 		return nil, err
 	}
@@ -234,26 +133,23 @@ func DOT(org *graph.Org, findings []diag.Diagnostic, opts Options) ([]byte, erro
 }
 
 // Mermaid returns a Mermaid `flowchart` of the chart that GitHub and GitLab
-// render in Markdown (Options.Split and Format are ignored).
-func Mermaid(org *graph.Org, findings []diag.Diagnostic, opts Options) ([]byte, error) {
-	c, u, opts, err := whole(org, opts, "mermaid")
+// render in Markdown (option.Options.Split and Format are ignored).
+func Mermaid(g *graph.Graph, findings []diag.Diagnostic, opts option.Options) ([]byte, error) {
+	c, u, opts, err := whole(g, opts, "mermaid")
 	if err != nil {
 		return nil, err
 	}
 	return c.mermaid(u, findings, opts), nil
 }
 
-// whole validates opts for one unsplit page in format and returns the chart
-// and its single unit, for the text formats that take no layout.
-func whole(org *graph.Org, opts Options, format string) (*chart, *unit, Options, error) {
+// whole returns the chart and its single unsplit unit in format, for the
+// text formats that take no layout.
+func whole(g *graph.Graph, opts option.Options, format string) (*chart, *unit, option.Options, error) {
 	opts.Split, opts.Format = "", format
-	if err := opts.Validate(); err != nil {
-		return nil, nil, opts, err
-	}
-	if org == nil {
+	if g == nil {
 		return nil, nil, opts, fmt.Errorf("render: no chart")
 	}
-	c := newChart(org)
+	c := newChart(g)
 	units, err := c.units(opts)
 	if err != nil {
 		return nil, nil, opts, err

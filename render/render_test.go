@@ -22,6 +22,7 @@ import (
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -47,21 +48,21 @@ func golden(t *testing.T, name string, got []byte) {
 
 func TestValidate(t *testing.T) {
 	tests := []struct {
-		opts Options
+		opts option.Options
 		want string // substring of the error, "" for none
 	}{
-		{Options{}, ""},
-		{Options{Format: "png", Direction: "LR", Theme: "print", Preset: "a4", DPI: 300, Split: "depth:2"}, ""},
-		{Options{Format: "gif"}, "want one of svg, png, jpeg, pdf, dot, mermaid"},
-		{Options{Direction: "RL"}, "want one of TB, LR"},
-		{Options{Theme: "neon"}, "want one of light, dark, print"},
-		{Options{Preset: "a3"}, "want one of a4, letter, slide-16x9, slide-4x3"},
-		{Options{DPI: -1}, "out of range"},
-		{Options{DPI: 5000}, "out of range"},
-		{Options{Depth: -2}, "negative"},
-		{Options{Split: "team"}, "want department or depth:N"},
-		{Options{Split: "depth:0"}, "at least 1"},
-		{Options{Split: "depth:x"}, "at least 1"},
+		{option.Options{}, ""},
+		{option.Options{Format: "png", Direction: "LR", Theme: "print", Preset: "a4", DPI: 300, Split: "depth:2"}, ""},
+		{option.Options{Format: "gif"}, "want one of svg, png, jpeg, pdf, dot, mermaid"},
+		{option.Options{Direction: "RL"}, "want one of TB, LR"},
+		{option.Options{Theme: "neon"}, "want one of light, dark, print"},
+		{option.Options{Preset: "a3"}, "want one of a4, letter, slide-16x9, slide-4x3"},
+		{option.Options{DPI: -1}, "out of range"},
+		{option.Options{DPI: 5000}, "out of range"},
+		{option.Options{Depth: -2}, "negative"},
+		{option.Options{Split: "team"}, "want department or depth:N"},
+		{option.Options{Split: "depth:0"}, "at least 1"},
+		{option.Options{Split: "depth:x"}, "at least 1"},
 	}
 	for _, tt := range tests {
 		err := tt.opts.Validate()
@@ -97,35 +98,35 @@ func dotCases() []struct {
 	name     string
 	org      *graph.Org
 	findings []diag.Diagnostic
-	opts     Options
+	opts     option.Options
 } {
 	seed, findings := seedOrg()
 	return []struct {
 		name     string
 		org      *graph.Org
 		findings []diag.Diagnostic
-		opts     Options
+		opts     option.Options
 	}{
-		{"seed", seed, findings, Options{}},
-		{"seed-nofindings", seed, findings, Options{NoFindings: true}},
-		{"seed-redact", seed, findings, Options{Redact: true}},
-		{"seed-lr-dark", seed, findings, Options{Direction: "LR", Theme: "dark"}},
-		{"seed-highlight", seed, nil, Options{Highlight: "sec1", Theme: "print"}},
-		{"seed-root", seed, findings, Options{Root: "cto", Depth: 1, Preset: "slide-16x9", Transparent: true}},
-		{"torture", tortureOrg(), nil, Options{}},
-		{"compact", wideOrg(9), nil, Options{Compact: true}},
+		{"seed", seed, findings, option.Options{}},
+		{"seed-nofindings", seed, findings, option.Options{NoFindings: true}},
+		{"seed-redact", seed, findings, option.Options{Redact: true}},
+		{"seed-lr-dark", seed, findings, option.Options{Direction: "LR", Theme: "dark"}},
+		{"seed-highlight", seed, nil, option.Options{Highlight: "sec1", Theme: "print"}},
+		{"seed-root", seed, findings, option.Options{Root: "cto", Depth: 1, Preset: "slide-16x9", Transparent: true}},
+		{"torture", tortureOrg(), nil, option.Options{}},
+		{"compact", wideOrg(9), nil, option.Options{Compact: true}},
 	}
 }
 
 func TestDOTGolden(t *testing.T) {
 	for _, tc := range dotCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := DOT(tc.org, tc.findings, tc.opts)
+			got, err := DOT(graph.Build(tc.org), tc.findings, tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
 			golden(t, tc.name+".dot", got)
-			again, _ := DOT(tc.org, tc.findings, tc.opts)
+			again, _ := DOT(graph.Build(tc.org), tc.findings, tc.opts)
 			if !bytes.Equal(got, again) {
 				t.Error("DOT is not deterministic")
 			}
@@ -143,8 +144,8 @@ func TestDOTGolden(t *testing.T) {
 
 func TestDOTContent(t *testing.T) {
 	seed, findings := seedOrg()
-	dot := func(o Options, f []diag.Diagnostic) string {
-		b, err := DOT(seed, f, o)
+	dot := func(o option.Options, f []diag.Diagnostic) string {
+		b, err := DOT(graph.Build(seed), f, o)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -159,7 +160,7 @@ func TestDOTContent(t *testing.T) {
 		t.Fatalf("no %q", id)
 		return -1
 	}
-	d := dot(Options{}, findings)
+	d := dot(option.Options{}, findings)
 	for _, want := range []string{
 		"splines=ortho", "ordering=out", "rankdir=TB",
 		// assistant beside the CEO
@@ -191,10 +192,10 @@ func TestDOTContent(t *testing.T) {
 	if strings.Contains(d, "SEC009") {
 		t.Error("suppressed finding drawn")
 	}
-	if strings.Contains(dot(Options{NoFindings: true}, findings), "SEC002") {
+	if strings.Contains(dot(option.Options{NoFindings: true}, findings), "SEC002") {
 		t.Error("NoFindings still draws findings")
 	}
-	r := dot(Options{Redact: true}, findings)
+	r := dot(option.Options{Redact: true}, findings)
 	for _, name := range []string{"Dana Reyes", "Lee Chen", "Ana Gómez"} {
 		if strings.Contains(r, name) {
 			t.Errorf("redacted DOT shows %q", name)
@@ -206,10 +207,10 @@ func TestDOTContent(t *testing.T) {
 	if !strings.Contains(r, "Board of Directors") {
 		t.Error("redacted DOT hides the board's name, which is not a person's")
 	}
-	if lr := dot(Options{Direction: "LR"}, nil); !strings.Contains(lr, "rankdir=LR") {
+	if lr := dot(option.Options{Direction: "LR"}, nil); !strings.Contains(lr, "rankdir=LR") {
 		t.Error("LR not applied")
 	}
-	h := dot(Options{Highlight: "sec1"}, nil)
+	h := dot(option.Options{Highlight: "sec1"}, nil)
 	// sec1→ciso→cto→ceo→board: the drop into each of the four is
 	// emphasised, and no other drop.
 	drops := regexp.MustCompile(`(?m)^\t[bj]\w+ -> (n\d+) \[color="#2563eb", penwidth=3.5\]$`)
@@ -223,14 +224,14 @@ func TestDOTContent(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("highlighted drops (-want +got):\n%s", diff)
 	}
-	sub := dot(Options{Root: "cto", Depth: 1}, nil)
+	sub := dot(option.Options{Root: "cto", Depth: 1}, nil)
 	if strings.Contains(sub, "Dana Reyes") || !strings.Contains(sub, "Lee Chen") || strings.Contains(sub, "Tom Berg") {
 		t.Error("root/depth subtree wrong")
 	}
-	if _, err := DOT(seed, nil, Options{Root: "nobody"}); err == nil || !strings.Contains(err.Error(), `unknown root "nobody"`) {
+	if _, err := DOT(graph.Build(seed), nil, option.Options{Root: "nobody"}); err == nil || !strings.Contains(err.Error(), `unknown root "nobody"`) {
 		t.Errorf("unknown root: err = %v", err)
 	}
-	if _, err := DOT(seed, nil, Options{Highlight: "nobody"}); err == nil {
+	if _, err := DOT(graph.Build(seed), nil, option.Options{Highlight: "nobody"}); err == nil {
 		t.Error("unknown highlight accepted")
 	}
 }
@@ -239,7 +240,7 @@ func TestDOTContent(t *testing.T) {
 // Graphviz draws it back as text.
 func TestTorture(t *testing.T) {
 	org := tortureOrg()
-	dot, err := DOT(org, nil, Options{})
+	dot, err := DOT(graph.Build(org), nil, option.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,7 +249,7 @@ func TestTorture(t *testing.T) {
 			t.Errorf("DOT contains raw %q", raw)
 		}
 	}
-	svg, err := Render(context.Background(), org, nil, Options{Format: "svg"})
+	svg, err := renderOrg(context.Background(), org, nil, option.Options{Format: "svg"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +261,7 @@ func TestTorture(t *testing.T) {
 	if bytes.Contains(svg, []byte("<script")) {
 		t.Error("svg contains a script element")
 	}
-	m, err := Mermaid(org, nil, Options{})
+	m, err := Mermaid(graph.Build(org), nil, option.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +274,7 @@ func TestTorture(t *testing.T) {
 
 func TestMermaidGolden(t *testing.T) {
 	seed, findings := seedOrg()
-	got, err := Mermaid(seed, findings, Options{})
+	got, err := Mermaid(graph.Build(seed), findings, option.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -284,14 +285,14 @@ func TestMermaidGolden(t *testing.T) {
 			t.Errorf("mermaid lacks %q", want)
 		}
 	}
-	tor, _ := Mermaid(tortureOrg(), nil, Options{})
+	tor, _ := Mermaid(graph.Build(tortureOrg()), nil, option.Options{})
 	golden(t, "torture.mmd", tor)
 }
 
 func TestSVGGolden(t *testing.T) {
 	org := newOrg("Small", roles(p("ceo", "Dana Reyes", "Chief Executive Officer", "Executive"), "CEO"),
 		p("cto", "Kim Park", "CTO", "Technology", "ceo"), p("cfo", "Omar Haddad", "CFO", "Finance", "ceo"))
-	got, err := Render(context.Background(), org, nil, Options{Format: "svg"})
+	got, err := renderOrg(context.Background(), org, nil, option.Options{Format: "svg"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,7 +331,7 @@ func darkNear(img image.Image, x, y float64, r int) bool {
 func TestRaster(t *testing.T) {
 	seed, findings := seedOrg()
 	ctx := context.Background()
-	svg, err := Render(ctx, seed, findings, Options{Format: "svg"})
+	svg, err := renderOrg(ctx, seed, findings, option.Options{Format: "svg"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +346,7 @@ func TestRaster(t *testing.T) {
 	px := func(x, y float64) (float64, float64) { return (x + tx) * dpi / 72, (y + ty) * dpi / 72 }
 	for _, format := range []string{"png", "jpeg"} {
 		t.Run(format, func(t *testing.T) {
-			data, err := Render(ctx, seed, findings, Options{Format: format, DPI: dpi})
+			data, err := renderOrg(ctx, seed, findings, option.Options{Format: format, DPI: dpi})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -404,8 +405,8 @@ func TestCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for _, f := range []string{"svg", "png", "pdf"} {
-		if _, err := Render(ctx, seed, nil, Options{Format: f}); !errors.Is(err, context.Canceled) {
-			t.Errorf("Render(%s) with a cancelled context: err = %v, want context.Canceled", f, err)
+		if _, err := renderOrg(ctx, seed, nil, option.Options{Format: f}); !errors.Is(err, context.Canceled) {
+			t.Errorf("renderOrg(%s) with a cancelled context: err = %v, want context.Canceled", f, err)
 		}
 	}
 }
@@ -415,7 +416,7 @@ func TestRasterCap(t *testing.T) {
 	MaxRasterSide = 500
 	defer func() { MaxRasterSide = old }()
 	seed, _ := seedOrg()
-	pages, err := RenderPages(context.Background(), seed, nil, Options{Format: "png", DPI: 300})
+	pages, err := pagesOrg(context.Background(), seed, nil, option.Options{Format: "png", DPI: 300})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -437,7 +438,7 @@ var mediaBoxRe = regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+
 func TestPDF(t *testing.T) {
 	seed, findings := seedOrg()
 	ctx := context.Background()
-	data, err := Render(ctx, seed, findings, Options{Format: "pdf", Preset: "a4"})
+	data, err := renderOrg(ctx, seed, findings, option.Options{Format: "pdf", Preset: "a4"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -462,13 +463,13 @@ func TestPDF(t *testing.T) {
 	if !bytes.Contains(data, []byte("LiberationSans")) {
 		t.Error("font is not Liberation Sans")
 	}
-	again, _ := Render(ctx, seed, findings, Options{Format: "pdf", Preset: "a4"})
+	again, _ := renderOrg(ctx, seed, findings, option.Options{Format: "pdf", Preset: "a4"})
 	if !bytes.Equal(data, again) {
 		t.Error("pdf is not deterministic")
 	}
 
 	// Split: one page per department, in one PDF.
-	pages, err := RenderPages(ctx, seed, findings, Options{Format: "pdf", Split: "department"})
+	pages, err := pagesOrg(ctx, seed, findings, option.Options{Format: "pdf", Split: "department"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,7 +492,7 @@ func abs(x float64) float64 {
 
 func TestSplit(t *testing.T) {
 	seed, _ := seedOrg()
-	pages, err := RenderPages(context.Background(), seed, nil, Options{Format: "dot", Split: "department"})
+	pages, err := pagesOrg(context.Background(), seed, nil, option.Options{Format: "dot", Split: "department"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -506,7 +507,7 @@ func TestSplit(t *testing.T) {
 	if diff := cmp.Diff(want, titles); diff != "" {
 		t.Errorf("titles (-want +got):\n%s", diff)
 	}
-	pages, err = RenderPages(context.Background(), seed, nil, Options{Format: "svg", Split: "depth:2"})
+	pages, err = pagesOrg(context.Background(), seed, nil, option.Options{Format: "svg", Split: "depth:2"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -520,7 +521,7 @@ func TestSplit(t *testing.T) {
 	if diff := cmp.Diff(want, titles); diff != "" {
 		t.Errorf("depth titles (-want +got):\n%s", diff)
 	}
-	pages, _ = RenderPages(context.Background(), seed, nil, Options{Format: "dot", Split: "depth:2", Redact: true})
+	pages, _ = pagesOrg(context.Background(), seed, nil, option.Options{Format: "dot", Split: "depth:2", Redact: true})
 	for _, p := range pages {
 		if strings.Contains(p.Title, "Kim Park") {
 			t.Errorf("redacted page title %q shows a name", p.Title)
@@ -545,9 +546,9 @@ func TestExamples(t *testing.T) {
 		if err != nil {
 			t.Fatalf("load %s: %v", f, err)
 		}
-		for _, format := range Formats {
+		for _, format := range option.Formats {
 			t.Run(filepath.Base(f)+"/"+format, func(t *testing.T) {
-				data, err := Render(context.Background(), org, nil, Options{Format: format, DPI: 48})
+				data, err := renderOrg(context.Background(), org, nil, option.Options{Format: format, DPI: 48})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -571,4 +572,23 @@ func TestExamples(t *testing.T) {
 			})
 		}
 	}
+}
+
+// pagesOrg builds org's graph and draws its pages, validating opts first as
+// the callers of Pages do where they parse them.
+func pagesOrg(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, opts option.Options) ([]Page, error) {
+	if err := opts.Validate(); err != nil {
+		return nil, err
+	}
+	return Pages(ctx, graph.Build(org), findings, opts)
+}
+
+// renderOrg is pagesOrg for one page (option.Options.Split ignored).
+func renderOrg(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, opts option.Options) ([]byte, error) {
+	opts.Split = ""
+	pages, err := pagesOrg(ctx, org, findings, opts)
+	if err != nil {
+		return nil, err
+	}
+	return pages[0].Data, nil
 }

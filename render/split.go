@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 // splitDepartments returns one unit per department (sorted by name; entries
@@ -84,17 +85,17 @@ func pageTitle(org, part, fallback string) string {
 // about 190 pt).
 const SplitPageSlots = 128
 
-// SuggestSplit returns the Options.Split to suggest for a chart too large
+// SuggestSplit returns the option.Options.Split to suggest for a chart too large
 // for one legible page: "depth:N" with the smallest N from 1 to 8 whose
 // unit pages (not the overview, which only grows with N) are each at most
 // SplitPageSlots cards wide, else the deepest tried. The width is estimated
-// from the leaves (a stacked team of leaves, with Options.Compact, is 2 or 3
+// from the leaves (a stacked team of leaves, with option.Options.Compact, is 2 or 3
 // cards wide); nothing is laid out, so it is cheap.
-func SuggestSplit(org *graph.Org, opts Options) string {
-	if org == nil {
+func SuggestSplit(g *graph.Graph, opts option.Options) string {
+	if g == nil {
 		return "depth:2"
 	}
-	c := newChart(org)
+	c := newChart(g)
 	best := "depth:2"
 	for n := 1; n <= 8; n++ {
 		opts.Split = fmt.Sprintf("depth:%d", n)

@@ -2,49 +2,36 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/orgchart/orgchart/graph"
-	"github.com/orgchart/orgchart/graph/check"
-	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
-	"github.com/orgchart/orgchart/render"
+	"github.com/orgchart/orgchart/pipeline"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 // chartName is the file name given to charts read from requests; it
 // appears in positions ("chart:3:5").
 const chartName = "chart"
 
-// loadChart reads a chart from a request's bytes (never from a file) and
-// enforces the people cap.
-func loadChart(src []byte, o Options, maxPeople int) (*graph.Org, error) {
-	org, err := load.Chart(chartName, src, load.Options{Format: o["input"], NoInferRoles: o.Bool("no-infer-roles", false)})
-	if err != nil {
-		return nil, errorf(http.StatusBadRequest, "the chart cannot be read:\n%v", err)
+// checkOptions converts checked request options to the pipeline's: the
+// input format, role inference and profiles (the chart's own policy section
+// applies; a server reads no policy file), capped at maxPeople entries.
+func checkOptions(o Options, maxPeople int) pipeline.CheckOptions {
+	return pipeline.CheckOptions{
+		Load:      load.Options{Format: o["input"], NoInferRoles: o.Bool("no-infer-roles", false)},
+		Profiles:  o.List("profile"),
+		MaxPeople: maxPeople,
 	}
-	if maxPeople > 0 && len(org.People) > maxPeople {
-		return nil, errorf(http.StatusRequestEntityTooLarge, "the chart has %d entries; this server draws and checks at most %d", len(org.People), maxPeople)
-	}
-	return org, nil
 }
 
-// policyFor builds the policy of a request: the default profiles, the
-// chart's own policy section and the profile option.
-func policyFor(org *graph.Org, o Options) (*check.Policy, error) {
-	pol, err := check.NewPolicy(o.List("profile"), org.Policy)
-	if err != nil {
-		return nil, errorf(http.StatusBadRequest, "the chart's policy is invalid:\n%v", err)
-	}
-	return pol, nil
-}
-
-// renderOptions converts checked diagram options to render.Options and
-// validates their values.
-func renderOptions(o Options, format string) (render.Options, error) {
-	ro := render.Options{
+// renderOptions converts checked diagram options to option.Options and
+// validates their values: the one place the service parses them.
+func renderOptions(o Options, format string) (option.Options, error) {
+	ro := option.Options{
 		Format:      format,
 		Root:        o["root"],
 		Depth:       o.Int("depth"),
@@ -63,33 +50,43 @@ func renderOptions(o Options, format string) (render.Options, error) {
 	return ro, nil
 }
 
-// Execute runs one render job in the calling process: load the chart, check
-// it (unless findings=false), and render it. Errors are *Error values with
-// the HTTP status to answer. It is what the worker process runs; callers in
-// a long-lived process must serialise it (go-graphviz is not safe for
-// concurrent use).
+// pipelineError turns a pipeline failure into the HTTP error to answer.
+func pipelineError(err error) error {
+	var pe *pipeline.Error
+	if !errors.As(err, &pe) {
+		return err
+	}
+	switch pe.Stage {
+	case pipeline.StageLoad:
+		return errorf(http.StatusBadRequest, "the chart cannot be read:\n%v", pe.Err)
+	case pipeline.StageLimit:
+		var le *pipeline.LimitError
+		if errors.As(pe.Err, &le) {
+			return errorf(http.StatusRequestEntityTooLarge, "the chart has %d entries; this server draws and checks at most %d", le.People, le.Max)
+		}
+		return errorf(http.StatusRequestEntityTooLarge, "%v", pe.Err)
+	case pipeline.StagePolicy:
+		return errorf(http.StatusBadRequest, "the chart's policy is invalid:\n%v", pe.Err)
+	}
+	return errorf(http.StatusBadRequest, "render: %v", pe.Err)
+}
+
+// Execute runs one render job in the calling process through the pipeline
+// (read, check, draw). Errors are *Error values with the HTTP status to
+// answer. It is what the worker process runs; callers in a long-lived
+// process must serialise it (go-graphviz is not safe for concurrent use).
 func Execute(ctx context.Context, job *Job) ([]byte, error) {
 	ro, err := renderOptions(job.Options, job.Format)
 	if err != nil {
 		return nil, err
 	}
-	org, err := loadChart(job.Source, job.Options, job.MaxPeople)
+	ro.Split = ""
+	src := pipeline.Source{Name: chartName, Data: job.Source}
+	d, err := pipeline.Render(ctx, src, checkOptions(job.Options, job.MaxPeople), ro)
 	if err != nil {
-		return nil, err
+		return nil, pipelineError(err)
 	}
-	var findings []diag.Diagnostic
-	if !ro.NoFindings {
-		pol, err := policyFor(org, job.Options)
-		if err != nil {
-			return nil, err
-		}
-		findings = check.Run(org, pol).Active()
-	}
-	out, err := render.Render(ctx, org, findings, ro)
-	if err != nil {
-		return nil, errorf(http.StatusBadRequest, "render: %v", err)
-	}
-	return out, nil
+	return d.Pages[0].Data, nil
 }
 
 // inProcess renders in the server's own process, one job at a time. A job

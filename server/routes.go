@@ -21,6 +21,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/pipeline"
 	"github.com/orgchart/orgchart/report"
 )
 
@@ -395,17 +396,12 @@ func (s *Server) validate(w http.ResponseWriter, r *http.Request) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return errorf(http.StatusBadRequest, "the chart is empty: send a chart (YAML, JSON or CSV) as the body")
 	}
-	org, err := loadChart(body, opts, s.cfg.MaxPeople)
+	c, err := pipeline.Check(r.Context(), pipeline.Source{Name: chartName, Data: body}, checkOptions(opts, s.cfg.MaxPeople))
 	if err != nil {
-		return err
+		return pipelineError(err)
 	}
-	pol, err := policyFor(org, opts)
-	if err != nil {
-		return err
-	}
-	res := check.Run(org, pol)
 	var buf bytes.Buffer
-	if err := report.WriteOptions(&buf, format, []*check.Result{res}, report.Options{ToolVersion: s.cfg.Version, Orgs: []*graph.Org{org}}); err != nil {
+	if err := report.WriteOptions(&buf, format, []*check.Result{c.Result}, report.Options{ToolVersion: s.cfg.Version, Orgs: []*graph.Org{c.Org}}); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", ct)

@@ -1,10 +1,10 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -15,6 +15,7 @@ import (
 	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
+	"github.com/orgchart/orgchart/pipeline"
 )
 
 // stdinName is the file name that charts read from standard input carry in
@@ -79,39 +80,45 @@ func profileError(err error) string {
 	return strings.Join(msgs, "; ")
 }
 
-// loadOptions returns the load.Options the flags ask for.
-func (f *inputFlags) loadOptions() load.Options {
-	return load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles}
+// checkOptions returns the pipeline options the flags ask for: it validates
+// the flag values (check) and reads the --policy file.
+func (f *inputFlags) checkOptions() (pipeline.CheckOptions, error) {
+	if err := f.check(); err != nil {
+		return pipeline.CheckOptions{}, err
+	}
+	spec, err := loadPolicyFile(f.PolicyFile)
+	if err != nil {
+		return pipeline.CheckOptions{}, err
+	}
+	return pipeline.CheckOptions{
+		Load:     load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles},
+		Profiles: f.Profiles,
+		Policy:   spec,
+	}, nil
 }
 
-// loadInputs reads and loads each of files: a path, or "-" for e.stdin
-// (read once; "-" may appear only once). Every file is tried, so the user
-// sees all problems at once; any failure makes the whole call fail with a
-// usageError (exit 2) that joins the failures, each load error positioned
-// file:line:col.
-func loadInputs(e *env, files []string, opts load.Options) ([]*graph.Org, error) {
+// sources turns the FILE arguments into pipeline sources: a path, or "-"
+// for e.stdin (read here, once; "-" may appear only once).
+func sources(e *env, files []string) ([]pipeline.Source, error) {
 	if len(files) == 0 {
 		return nil, &usageError{errors.New("no chart given: name one or more FILEs, or - for standard input")}
 	}
 	if n := countStdin(files); n > 1 {
 		return nil, &usageError{fmt.Errorf("standard input (-) named %d times: it can be read only once", n)}
 	}
-	var (
-		orgs []*graph.Org
-		errs []error
-	)
-	for _, name := range files {
-		org, err := loadInput(e, name, opts)
-		if err != nil {
-			errs = append(errs, err)
+	srcs := make([]pipeline.Source, len(files))
+	for i, name := range files {
+		if name != "-" {
+			srcs[i] = pipeline.Source{Name: name, Path: name}
 			continue
 		}
-		orgs = append(orgs, org)
+		data, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return nil, fmt.Errorf("read standard input: %w", err)
+		}
+		srcs[i] = pipeline.Source{Name: stdinName, Data: data}
 	}
-	if len(errs) > 0 {
-		return nil, &usageError{errors.Join(errs...)}
-	}
-	return orgs, nil
+	return srcs, nil
 }
 
 func countStdin(files []string) int {
@@ -122,34 +129,6 @@ func countStdin(files []string) int {
 		}
 	}
 	return n
-}
-
-// loadInput loads one chart, from a file or ("-") standard input.
-func loadInput(e *env, name string, opts load.Options) (*graph.Org, error) {
-	var (
-		data []byte
-		err  error
-	)
-	if name == "-" {
-		name = stdinName
-		data, err = io.ReadAll(e.stdin)
-		if err != nil {
-			return nil, fmt.Errorf("read standard input: %w", err)
-		}
-	} else {
-		// LoadFile reads big files into memory backed by huge pages,
-		// which a million-person chart loads noticeably faster from.
-		org, err := load.File(name, opts)
-		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
-			return nil, fmt.Errorf("read chart: %w", pe)
-		}
-		return org, err
-	}
-	org, err := load.Chart(name, data, opts)
-	if err != nil {
-		return nil, err
-	}
-	return org, nil
 }
 
 // loadPolicyFile reads the --policy file; "" gives a nil spec.
@@ -168,48 +147,24 @@ func loadPolicyFile(path string) (*graph.PolicySpec, error) {
 	return spec, nil
 }
 
-// policyFor builds the policy to check org with: the default profiles, the
-// chart's own policy section, then the --policy file (which overrides the
-// chart for the same rule), then the --profile flags. An invalid policy is
-// a usage error with positions.
-func policyFor(org *graph.Org, profiles []string, file *graph.PolicySpec) (*check.Policy, error) {
-	pol, err := check.NewPolicy(profiles, org.Policy, file)
+// checkInputs reads, resolves and checks the charts named by files through
+// the pipeline. Every chart is tried, so the user sees all problems at once;
+// any failure is a usageError (exit 2) joining them, each positioned
+// file:line:col.
+func checkInputs(ctx context.Context, e *env, files []string, f *inputFlags) ([]*pipeline.Chart, error) {
+	opts, err := f.checkOptions()
+	if err != nil {
+		return nil, err
+	}
+	srcs, err := sources(e, files)
+	if err != nil {
+		return nil, err
+	}
+	charts, err := pipeline.Validate(ctx, srcs, opts)
 	if err != nil {
 		return nil, &usageError{err}
 	}
-	return pol, nil
-}
-
-// checkInputs loads files, builds each chart's policy and runs the rules:
-// the shared pipeline of validate (and of any command that needs findings).
-//
-// It validates the flags first (inputFlags.check), so callers need not.
-func checkInputs(e *env, files []string, f *inputFlags) ([]*graph.Org, []*check.Result, error) {
-	if err := f.check(); err != nil {
-		return nil, nil, err
-	}
-	spec, err := loadPolicyFile(f.PolicyFile)
-	if err != nil {
-		return nil, nil, err
-	}
-	orgs, err := loadInputs(e, files, f.loadOptions())
-	if err != nil {
-		return nil, nil, err
-	}
-	results := make([]*check.Result, 0, len(orgs))
-	var errs []error
-	for _, org := range orgs {
-		pol, err := policyFor(org, f.Profiles, spec)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		results = append(results, check.Run(org, pol))
-	}
-	if len(errs) > 0 {
-		return nil, nil, errors.Join(errs...)
-	}
-	return orgs, results, nil
+	return charts, nil
 }
 
 // oneOf returns a usage error unless value is one of valid.

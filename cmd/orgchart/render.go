@@ -9,7 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/orgchart/orgchart/render"
+	"github.com/orgchart/orgchart/pipeline"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 func init() { subcommands = append(subcommands, newRenderCmd) }
@@ -32,7 +33,7 @@ var extFormats = map[string]string{
 func newRenderCmd(e *env) *cobra.Command {
 	var (
 		out   string
-		opts  render.Options
+		opts  option.Options
 		split string
 	)
 	cmd := &cobra.Command{
@@ -56,7 +57,7 @@ every report in one row).`,
 				if f, ok := extFormats[strings.ToLower(filepath.Ext(out))]; ok && out != "-" {
 					opts.Format = f
 				} else if out != "" && out != "-" {
-					return &usageError{fmt.Errorf("cannot tell the format from %q: use --format (%s)", out, strings.Join(render.Formats, ", "))}
+					return &usageError{fmt.Errorf("cannot tell the format from %q: use --format (%s)", out, strings.Join(option.Formats, ", "))}
 				} else {
 					opts.Format = "svg"
 				}
@@ -71,54 +72,52 @@ every report in one row).`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&out, "output", "o", "-", "output `FILE` (- for standard output)")
-	fs.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(render.Formats, "|")+" (default: from -o, else svg)")
+	fs.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(option.Formats, "|")+" (default: from -o, else svg)")
 	fs.StringVar(&opts.Root, "root", "", "draw only the subtree of this `ID`")
 	fs.IntVar(&opts.Depth, "depth", 0, "levels below the root (or the tops) to draw; 0 = all")
 	fs.StringVar(&opts.Highlight, "highlight", "", "emphasise the chain of command of this `ID`")
 	fs.BoolVar(&opts.Redact, "redact", false, "hide names and e-mail addresses (titles and roles stay)")
 	fs.StringVar(&opts.Direction, "direction", "TB", "layout direction: TB|LR")
-	fs.StringVar(&opts.Theme, "theme", "light", "colours: "+strings.Join(render.Themes, "|"))
+	fs.StringVar(&opts.Theme, "theme", "light", "colours: "+strings.Join(option.Themes, "|"))
 	fs.BoolVar(&opts.Transparent, "transparent", false, "no background (svg, png, pdf)")
 	fs.BoolVar(&opts.Compact, "compact", true, "stack 4 or more leaf reports of a manager in 2-3 columns so wide teams fit (--compact=false: one row)")
-	fs.StringVar(&opts.Preset, "preset", "", "page preset: "+strings.Join(render.PresetNames, "|"))
-	fs.Float64Var(&opts.DPI, "dpi", 0, "raster resolution for png/jpeg (default "+strconv.Itoa(render.DefaultDPI)+")")
+	fs.StringVar(&opts.Preset, "preset", "", "page preset: "+strings.Join(option.PresetNames, "|"))
+	fs.Float64Var(&opts.DPI, "dpi", 0, "raster resolution for png/jpeg (default "+strconv.Itoa(option.DefaultDPI)+")")
 	fs.BoolVar(&opts.NoFindings, "no-findings", false, "do not draw the rules' findings")
 	fs.StringVar(&split, "split", "", "one page per unit: department|depth:N")
 	inFlags := addInputFlags(cmd)
-	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(render.Formats))
-	_ = cmd.RegisterFlagCompletionFunc("theme", fixedCompletion(render.Themes))
-	_ = cmd.RegisterFlagCompletionFunc("direction", fixedCompletion(render.Directions))
-	_ = cmd.RegisterFlagCompletionFunc("preset", fixedCompletion(render.PresetNames))
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(option.Formats))
+	_ = cmd.RegisterFlagCompletionFunc("theme", fixedCompletion(option.Themes))
+	_ = cmd.RegisterFlagCompletionFunc("direction", fixedCompletion(option.Directions))
+	_ = cmd.RegisterFlagCompletionFunc("preset", fixedCompletion(option.PresetNames))
 
-	validate := cmd.RunE
+	parse := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
-		if err := validate(cmd, args); err != nil {
+		if err := parse(cmd, args); err != nil {
 			return err
 		}
-		if err := inFlags.check(); err != nil {
-			return err
-		}
-		orgs, results, err := checkInputs(e, args, inFlags)
+		copts, err := inFlags.checkOptions()
 		if err != nil {
 			return err
 		}
-		org, res := orgs[0], results[0]
-		var findings = res.Active()
-		if opts.NoFindings {
-			findings = nil
-		}
-		pages, err := render.RenderPages(cmd.Context(), org, findings, opts)
+		srcs, err := sources(e, args)
 		if err != nil {
-			return &usageError{fmt.Errorf("render %s: %w", org.File, err)}
+			return err
 		}
+		d, err := pipeline.Render(cmd.Context(), srcs[0], copts, opts)
+		if err != nil {
+			return &usageError{err}
+		}
+		file := d.Chart.Org.File
+		pages := d.Pages
 		for _, p := range pages {
 			if p.Note != "" {
-				fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", org.File, p.Note)
+				fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", file, p.Note)
 			}
-			if p.Note != "" && p.DPI > 0 && p.DPI < render.LegibleDPI && split == "" {
-				fmt.Fprintf(e.stderr, "orgchart: %s: at %.0f dpi the text is unreadable: try --split %s -o %s (an overview, then one page per unit)\n",
-					org.File, p.DPI, render.SuggestSplit(org, opts), splitExample(out))
-			}
+		}
+		if d.SuggestSplit != "" {
+			fmt.Fprintf(e.stderr, "orgchart: %s: the text is too small to read: try --split %s -o %s (an overview, then one page per unit)\n",
+				file, d.SuggestSplit, splitExample(out))
 		}
 		if len(pages) == 1 {
 			return writeOutput(e.stdout, out, pages[0].Data)

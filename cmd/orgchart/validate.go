@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/pipeline"
 	"github.com/orgchart/orgchart/report"
 )
 
@@ -59,12 +60,13 @@ cannot be read is reported as file:line:col: message).`,
 			return &usageError{err}
 		}
 		tuneGC()
-		orgs, results, err := checkInputs(e, args, in)
+		charts, err := checkInputs(cmd.Context(), e, args, in)
 		if err != nil {
 			return err
 		}
+		results := pipeline.Results(charts)
 		var buf bytes.Buffer
-		opts := report.Options{ToolVersion: version, ShowSuppressed: showSuppressed, Orgs: orgs}
+		opts := report.Options{ToolVersion: version, ShowSuppressed: showSuppressed, Orgs: pipeline.Orgs(charts)}
 		if err := report.WriteOptions(&buf, format, results, opts); err != nil {
 			return err
 		}

@@ -149,7 +149,7 @@ people:
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := Run(org, nil)
+	res := Run(graph.Build(org), nil)
 	if len(res.Diagnostics) != 1 {
 		t.Fatalf("got %d diagnostics, want 1 ORG004:\n%v", len(res.Diagnostics), res.Diagnostics)
 	}
@@ -196,8 +196,8 @@ func TestRunDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := Run(org, pol)
-	b := Run(org, pol)
+	a := Run(graph.Build(org), pol)
+	b := Run(graph.Build(org), pol)
 	if len(a.Diagnostics) == 0 {
 		t.Fatal("the synthetic chart raised nothing: it is meant to raise span and depth findings")
 	}
@@ -279,7 +279,7 @@ func BenchmarkRun(b *testing.B) {
 			var res *Result
 			cpu0, ok := processCPU()
 			for b.Loop() {
-				res = Run(org, pol)
+				res = Run(graph.Build(org), pol)
 			}
 			reportCPU(b, cpu0, ok)
 			b.ReportMetric(float64(len(res.Diagnostics)), "findings")

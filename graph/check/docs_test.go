@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
@@ -162,7 +163,7 @@ func TestRuleExamples(t *testing.T) {
 			if err != nil {
 				t.Fatalf("load: %v", err)
 			}
-			res := check.Run(org, nil)
+			res := check.Run(graph.Build(org), nil)
 			var lines []int
 			for _, d := range res.Active() {
 				if d.Code == r.Code {

@@ -110,7 +110,7 @@ func TestExamples(t *testing.T) {
 			if want == nil {
 				want = []string{}
 			}
-			res := check.Run(loadExample(t, path), nil)
+			res := check.Run(graph.Build(loadExample(t, path)), nil)
 			if diff := cmp.Diff(want, activeCodes(res)); diff != "" {
 				t.Errorf("codes (-expected +got):\n%s\nfindings:\n%s", diff, dump(res.Diagnostics))
 			}
@@ -184,7 +184,7 @@ func TestCleanExamplePassesEveryProfile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res := check.Run(org, pol); len(res.Diagnostics) != 0 {
+		if res := check.Run(graph.Build(org), pol); len(res.Diagnostics) != 0 {
 			t.Errorf("clean.yaml under %v:\n%s", profiles, dump(res.Diagnostics))
 		}
 	}
@@ -193,11 +193,11 @@ func TestCleanExamplePassesEveryProfile(t *testing.T) {
 // TestExceptionExamples checks that exception.yaml's SEC002 is suppressed,
 // not absent, and that exception-expired.yaml's says the exception expired.
 func TestExceptionExamples(t *testing.T) {
-	res := check.Run(loadExample(t, filepath.Join(examplesDir, "exception.yaml")), nil)
+	res := check.Run(graph.Build(loadExample(t, filepath.Join(examplesDir, "exception.yaml"))), nil)
 	if n := len(only(res, "SEC002")); n != 1 || res.Suppressed() != 1 {
 		t.Errorf("exception.yaml: %d SEC002, %d suppressed; want 1 and 1", n, res.Suppressed())
 	}
-	res = check.Run(loadExample(t, filepath.Join(examplesDir, "exception-expired.yaml")), nil)
+	res = check.Run(graph.Build(loadExample(t, filepath.Join(examplesDir, "exception-expired.yaml"))), nil)
 	ds := only(res, "SEC002")
 	if len(ds) != 1 || ds[0].Suppressed || !strings.HasSuffix(ds[0].Message, "(exception expired 2024-01-31)") {
 		t.Errorf("exception-expired.yaml: SEC002 = %v, want one active finding saying the exception expired", ds)
@@ -212,7 +212,7 @@ func TestHRExportNeedsInference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"ORG009", "SEC001"}, activeCodes(check.Run(org, nil))); diff != "" {
+	if diff := cmp.Diff([]string{"ORG009", "SEC001"}, activeCodes(check.Run(graph.Build(org), nil))); diff != "" {
 		t.Errorf("hr-export.csv without role inference (-want +got):\n%s", diff)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
 )
@@ -135,7 +136,7 @@ func runFixture(t *testing.T, path string) (*fixture, *Result) {
 	}
 	now := fx.now
 	pol.Now = func() time.Time { return now }
-	return fx, Run(org, pol)
+	return fx, Run(graph.Build(org), pol)
 }
 
 func TestFixtures(t *testing.T) {

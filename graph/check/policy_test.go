@@ -362,7 +362,7 @@ func TestExceptions(t *testing.T) {
 				t.Fatal(err)
 			}
 			pol.Now = func() time.Time { return now }
-			res := Run(exceptionOrg(), pol)
+			res := Run(graph.Build(exceptionOrg()), pol)
 			var g []got
 			for _, d := range res.Diagnostics {
 				g = append(g, got{d.Code, d.Message, d.Suppression, d.Suppressed})
@@ -396,7 +396,7 @@ func TestLoaderDiagnosticsFollowThePolicy(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := Run(exceptionOrg(), pol)
+		res := Run(graph.Build(exceptionOrg()), pol)
 		got := diag.SeverityNone
 		for _, d := range res.Diagnostics {
 			if d.Code == "ORG011" {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
 )
@@ -43,7 +44,7 @@ func runYAML(t *testing.T, src string) []flat {
 	if err != nil {
 		t.Fatalf("policy: %v", err)
 	}
-	return flatten(Run(org, pol).Diagnostics)
+	return flatten(Run(graph.Build(org), pol).Diagnostics)
 }
 
 func TestOrgRuleMessages(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
@@ -30,7 +31,7 @@ func runChart(t *testing.T, src string, profiles ...string) *check.Result {
 		t.Fatalf("policy: %v", err)
 	}
 	pol.Now = func() time.Time { return today }
-	return check.Run(org, pol)
+	return check.Run(graph.Build(org), pol)
 }
 
 // only returns the diagnostics with the code (suppressed ones included).

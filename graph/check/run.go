@@ -15,18 +15,18 @@ type Result struct {
 	Rules []*Rule
 }
 
-// Run checks org under pol: it builds the reporting graph, runs every rule
-// the policy enables in code order, passes the loader's diagnostics
+// Run checks the chart of the built reporting graph g under pol: it runs
+// every rule the policy enables in code order, passes the loader's diagnostics
 // (org.Diagnostics) through the same policy, applies the exceptions and sorts
 // the result. A nil pol means the default profiles plus the chart's own
 // policy section (org.Policy), with any invalid part of it ignored; a caller
 // that passes a policy must include org.Policy in it (NewPolicy(profiles,
 // org.Policy, file)) if the chart's section is to count.
-func Run(org *graph.Org, pol *Policy) *Result {
+func Run(g *graph.Graph, pol *Policy) *Result {
+	org := g.Org()
 	if pol == nil {
 		pol, _ = NewPolicy(nil, org.Policy) // invalid parts are skipped; the CLI reports them
 	}
-	g := graph.Build(org)
 	res := &Result{File: org.File}
 	var ds []diag.Diagnostic
 	for _, r := range Rules() {

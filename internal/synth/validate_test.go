@@ -3,6 +3,7 @@ package synth_test
 import (
 	"testing"
 
+	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/internal/synth"
@@ -22,7 +23,7 @@ func TestValidatesClean(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, n := range []int{15, 200, 20_000} {
-			res := check.Run(synth.Generate(n, 11), pol)
+			res := check.Run(graph.Build(synth.Generate(n, 11)), pol)
 			for _, d := range res.Active() {
 				if d.Severity >= diag.SeverityWarning {
 					t.Errorf("profiles %v, n=%d: %v", set, n, d)
@@ -38,7 +39,7 @@ func TestValidatesClean(t *testing.T) {
 		}
 	}
 	codes := map[string]bool{}
-	for _, d := range check.Run(org, nil).Active() {
+	for _, d := range check.Run(graph.Build(org), nil).Active() {
 		codes[d.Code] = true
 	}
 	if !codes["SEC002"] {

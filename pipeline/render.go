@@ -1,0 +1,53 @@
+package pipeline
+
+import (
+	"context"
+
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render"
+	"github.com/orgchart/orgchart/render/option"
+)
+
+// Drawing is a chart drawn: the checked chart and its pages.
+type Drawing struct {
+	Chart *Chart
+	Pages []render.Page
+	// SuggestSplit, when not empty, is the option.Options.Split to suggest
+	// because an unsplit raster page came out below render.LegibleDPI.
+	SuggestSplit string
+}
+
+// Render checks src (the rules run once, whatever ropts.NoFindings says, so
+// a caller can still report them) and draws it with ropts, which must have
+// passed option.Options.Validate where they were parsed.
+func Render(ctx context.Context, src Source, copts CheckOptions, ropts option.Options) (*Drawing, error) {
+	c, err := Check(ctx, src, copts)
+	if err != nil {
+		return nil, err
+	}
+	return Draw(ctx, c, ropts)
+}
+
+// Draw draws a checked chart with ropts (see Render).
+func Draw(ctx context.Context, c *Chart, ropts option.Options) (*Drawing, error) {
+	var findings []diag.Diagnostic
+	if !ropts.NoFindings {
+		findings = c.Result.Active()
+	}
+	pages, err := render.Pages(ctx, c.Graph, findings, ropts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, &Error{Stage: StageRender, Name: c.Org.File, Err: err}
+	}
+	d := &Drawing{Chart: c, Pages: pages}
+	if ropts.Split == "" {
+		for _, p := range pages {
+			if p.DPI > 0 && p.DPI < render.LegibleDPI {
+				d.SuggestSplit = render.SuggestSplit(c.Graph, ropts)
+			}
+		}
+	}
+	return d, nil
+}
