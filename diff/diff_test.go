@@ -30,7 +30,8 @@ func chartOf(t *testing.T, name string, data []byte) Chart {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Chart{Graph: graph.Build(org), Result: check.Run(org, pol)}
+	g := graph.Build(org)
+	return Chart{Graph: g, Result: check.Run(g, pol)}
 }
 
 func exampleChart(t *testing.T, file string) Chart {
