@@ -128,9 +128,11 @@ func Name(g *graph.Graph, id string) string {
 	return id
 }
 
-// changes lists the changes from old to new, sorted.
+// changes lists the changes from old to new, sorted. Each entry of new is
+// looked up once in old; the old entries never matched are the leavers.
 func changes(old, new *graph.Graph) []Change {
 	var out []Change
+	matched := make([]bool, old.Len())
 	for i := range new.Len() {
 		if new.IsDuplicate(i) {
 			continue
@@ -141,15 +143,12 @@ func changes(old, new *graph.Graph) []Change {
 			out = append(out, Change{Kind: Joined, ID: np.ID, To: managerID(new, i)})
 			continue
 		}
+		matched[j] = true
 		out = compare(out, old, j, new, i)
 	}
-	for j := range old.Len() {
-		if old.IsDuplicate(j) {
-			continue
-		}
-		op := old.Person(j)
-		if _, ok := new.Lookup(op.ID); !ok {
-			out = append(out, Change{Kind: Left, ID: op.ID, From: managerID(old, j)})
+	for j, ok := range matched {
+		if !ok && !old.IsDuplicate(j) {
+			out = append(out, Change{Kind: Left, ID: old.Person(j).ID, From: managerID(old, j)})
 		}
 	}
 	slices.SortFunc(out, func(a, b Change) int {
@@ -177,11 +176,16 @@ func compare(out []Change, old *graph.Graph, j int, new *graph.Graph, i int) []C
 	if op.Name != np.Name {
 		out = append(out, Change{Kind: Renamed, ID: id, From: op.Name, To: np.Name})
 	}
-	if from, to := roleList(op), roleList(np); from != to {
-		out = append(out, Change{Kind: Roles, ID: id, From: from, To: to})
+	if !sameRoles(op.Roles, np.Roles) {
+		if from, to := roleList(op), roleList(np); from != to {
+			out = append(out, Change{Kind: Roles, ID: id, From: from, To: to})
+		}
 	}
 	if op.Department != np.Department {
 		out = append(out, Change{Kind: Department, ID: id, From: op.Department, To: np.Department})
+	}
+	if sameEnds(op.Dotted, np.Dotted) {
+		return out
 	}
 	oldDotted, newDotted := dottedEnds(op), dottedEnds(np)
 	for _, r := range np.Dotted {
@@ -210,6 +214,17 @@ func managerID(g *graph.Graph, i int) string {
 		return p.ReportsTo[0].ID
 	}
 	return ""
+}
+
+// sameRoles reports whether a and b list the same codes in the same order:
+// the common case, decided without allocating.
+func sameRoles(a, b []graph.Role) bool {
+	return slices.EqualFunc(a, b, func(x, y graph.Role) bool { return x.Code == y.Code })
+}
+
+// sameEnds reports whether a and b name the same ends in the same order.
+func sameEnds(a, b []graph.Ref) bool {
+	return slices.EqualFunc(a, b, func(x, y graph.Ref) bool { return graph.Key(x.ID) == graph.Key(y.ID) })
 }
 
 // roleList returns p's role codes (written and inferred), sorted, unique and
