@@ -129,16 +129,28 @@ func Name(g *graph.Graph, id string) string {
 }
 
 // changes lists the changes from old to new, sorted. Each entry of new is
-// looked up once in old; the old entries never matched are the leavers.
+// matched once in old: first against the entry after the previous match
+// (versions of a file mostly keep their order, and comparing two keys is
+// cheaper than a lookup), else by lookup. The old entries never matched are
+// the leavers.
 func changes(old, new *graph.Graph) []Change {
 	var out []Change
 	matched := make([]bool, old.Len())
+	next := 0
 	for i := range new.Len() {
 		if new.IsDuplicate(i) {
 			continue
 		}
 		np := new.Person(i)
-		j, ok := old.Lookup(np.ID)
+		j, ok := next, false
+		if j < old.Len() && !old.IsDuplicate(j) && old.Person(j).Key() == np.Key() {
+			ok = true
+		} else {
+			j, ok = old.Lookup(np.ID)
+		}
+		if ok {
+			next = j + 1
+		}
 		if !ok {
 			out = append(out, Change{Kind: Joined, ID: np.ID, To: managerID(new, i)})
 			continue
