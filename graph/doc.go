@@ -11,6 +11,11 @@
 //     looks like an e-mail address is lower-cased as well, which Key also does.
 //   - Reporting edges point from the report to the manager (report → manager),
 //     the direction of "reports to". Solid and dotted lines are distinct kinds.
-//   - dominikbraun/graph is imported only in this package, under an alias, and
-//     never appears in an exported signature.
+//   - The reporting lines live in one place, a dominikbraun/graph graph on a
+//     compact read-only store; Graph's queries read it, and Graph.Dgraph
+//     hands it out (vertices are entry indices, edges report → manager,
+//     *Line as edge data) so callers can run the library's algorithms on a
+//     chart. That method is the only exported signature that names
+//     dominikbraun/graph; it is imported only in this package (and its
+//     tests), under the alias dgraph.
 package graph

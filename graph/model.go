@@ -152,6 +152,9 @@ type Org struct {
 	// fields and columns), in file order. check.Run applies the policy to
 	// them like to any rule's findings.
 	Diagnostics []diag.Diagnostic
+	// Notes say what a loader left out on purpose (a deprovisioned directory
+	// user, say), for verbose output: they are not findings.
+	Notes []diag.Related
 	// Pos is where the chart's document starts.
 	Pos diag.Pos
 }

@@ -46,35 +46,6 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-func TestValidate(t *testing.T) {
-	tests := []struct {
-		opts option.Options
-		want string // substring of the error, "" for none
-	}{
-		{option.Options{}, ""},
-		{option.Options{Format: "png", Direction: "LR", Theme: "print", Preset: "a4", DPI: 300, Split: "depth:2"}, ""},
-		{option.Options{Format: "gif"}, "want one of svg, png, jpeg, pdf, dot, mermaid"},
-		{option.Options{Direction: "RL"}, "want one of TB, LR"},
-		{option.Options{Theme: "neon"}, "want one of light, dark, print"},
-		{option.Options{Preset: "a3"}, "want one of a4, letter, slide-16x9, slide-4x3"},
-		{option.Options{DPI: -1}, "out of range"},
-		{option.Options{DPI: 5000}, "out of range"},
-		{option.Options{Depth: -2}, "negative"},
-		{option.Options{Split: "team"}, "want department or depth:N"},
-		{option.Options{Split: "depth:0"}, "at least 1"},
-		{option.Options{Split: "depth:x"}, "at least 1"},
-	}
-	for _, tt := range tests {
-		err := tt.opts.Validate()
-		switch {
-		case tt.want == "" && err != nil:
-			t.Errorf("Validate(%+v) = %v, want nil", tt.opts, err)
-		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
-			t.Errorf("Validate(%+v) = %v, want error containing %q", tt.opts, err, tt.want)
-		}
-	}
-}
-
 func TestEscapeHTML(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{`a & b`, `a &amp; b`},

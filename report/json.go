@@ -98,7 +98,7 @@ func (jsonFormatter) Format(w io.Writer, results []*check.Result, opts Options) 
 	for _, d := range allDiagnostics(results) {
 		rep.Diagnostics = append(rep.Diagnostics, NewJSONDiagnostic(d))
 	}
-	t := Count(results)
+	t := check.Count(results...)
 	rep.Summary = jsonSummary{Error: t.Error, Warning: t.Warning, Info: t.Info, Suppressed: t.Suppressed}
 	return WriteJSON(w, rep)
 }

@@ -89,12 +89,12 @@ func (junitFormatter) Format(w io.Writer, results []*check.Result, opts Options)
 					}
 				}
 				tc.Failure = &junitFailure{
-					Message: xmlSafe(fmt.Sprintf("%s: %s", plural(len(active), "finding"), rule.Summary)),
+					Message: xmlSafe(fmt.Sprintf("%s: %s", diag.Plural(len(active), "finding", "findings"), rule.Summary)),
 					Type:    max.String(),
 					Body:    xmlSafe(body.String()),
 				}
 				if rule.Summary == "" {
-					tc.Failure.Message = plural(len(active), "finding")
+					tc.Failure.Message = diag.Plural(len(active), "finding", "findings")
 				}
 				suite.Failures++
 			}

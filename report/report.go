@@ -83,72 +83,15 @@ func Lookup(format string) (Formatter, error) {
 	return f, nil
 }
 
-// Tally counts diagnostics over several results.
-type Tally struct {
-	Error, Warning, Info int // unsuppressed, by severity
-	Suppressed           int
-	Files                int
-}
-
-// Count returns the tally of results.
-func Count(results []*check.Result) Tally {
-	var t Tally
-	for _, r := range results {
-		if r == nil {
-			continue
-		}
-		t.Files++
-		for _, d := range r.Diagnostics {
-			if d.Suppressed {
-				t.Suppressed++
-				continue
-			}
-			switch d.Severity {
-			case diag.SeverityError:
-				t.Error++
-			case diag.SeverityWarning:
-				t.Warning++
-			case diag.SeverityInfo:
-				t.Info++
-			}
-		}
-	}
-	return t
-}
-
-// Max returns the highest severity of an unsuppressed diagnostic in results,
-// SeverityNone when there is none.
-func Max(results []*check.Result) diag.Severity {
-	max := diag.SeverityNone
-	for _, r := range results {
-		if r == nil {
-			continue
-		}
-		for _, d := range r.Diagnostics {
-			if !d.Suppressed && d.Severity > max {
-				max = d.Severity
-			}
-		}
-	}
-	return max
-}
-
 // Summary returns the one-line human summary of results, such as
 // "2 errors, 1 warning, 0 info (1 suppressed) in 1 file".
 func Summary(results []*check.Result) string {
-	t := Count(results)
-	s := fmt.Sprintf("%s, %s, %d info", plural(t.Error, "error"), plural(t.Warning, "warning"), t.Info)
+	t := check.Count(results...)
+	s := fmt.Sprintf("%s, %s, %d info", diag.Plural(t.Error, "error", "errors"), diag.Plural(t.Warning, "warning", "warnings"), t.Info)
 	if t.Suppressed > 0 {
 		s += fmt.Sprintf(" (%d suppressed)", t.Suppressed)
 	}
-	return s + " in " + plural(t.Files, "file")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return s + " in " + diag.Plural(t.Files, "file", "files")
 }
 
 // sortedResults returns the non-nil results ordered by file, with their
@@ -183,40 +126,21 @@ func allDiagnostics(results []*check.Result) []diag.Diagnostic {
 	return ds
 }
 
-// ruleInfo is what the formats need to know about a rule.
-type ruleInfo struct {
-	Code, Name string
-	Severity   diag.Severity
-	Profile    string
-	Summary    string
-	Doc, Fix   string
-	Sources    []string
-	Params     map[string]int
-	// Unknown is set for a code that neither the results nor the catalog
-	// define: it has no documentation page.
-	Unknown bool
-}
-
-func infoOf(r *check.Rule) ruleInfo {
-	return ruleInfo{
-		Code: r.Code, Name: r.Name, Severity: r.Severity, Profile: r.Profile,
-		Summary: r.Summary, Doc: r.Doc, Fix: r.Fix, Sources: r.Sources, Params: r.Params,
-	}
-}
-
 // rulesOf returns the rules that ran for results, plus any rule a diagnostic
 // names that is not among them (looked up in the catalog, or made up from the
 // diagnostic), sorted by code.
-func rulesOf(results ...*check.Result) []ruleInfo {
+// A code that neither the results nor the catalog define gets a rule with
+// no documentation and no URL.
+func rulesOf(results ...*check.Result) []*check.Rule {
 	seen := map[string]bool{}
-	var out []ruleInfo
+	var out []*check.Rule
 	for _, r := range results {
 		for _, rule := range r.Rules {
 			if rule == nil || seen[rule.Code] {
 				continue
 			}
 			seen[rule.Code] = true
-			out = append(out, infoOf(rule))
+			out = append(out, rule)
 		}
 	}
 	for _, r := range results {
@@ -226,12 +150,12 @@ func rulesOf(results ...*check.Result) []ruleInfo {
 			}
 			seen[d.Code] = true
 			if rule, ok := check.Lookup(d.Code); ok {
-				out = append(out, infoOf(rule))
+				out = append(out, rule)
 				continue
 			}
-			out = append(out, ruleInfo{Code: d.Code, Name: d.Rule, Severity: d.Severity, Unknown: true})
+			out = append(out, &check.Rule{Code: d.Code, RuleDoc: check.RuleDoc{Name: d.Rule, Severity: d.Severity}})
 		}
 	}
-	slices.SortFunc(out, func(a, b ruleInfo) int { return cmp.Compare(a.Code, b.Code) })
+	slices.SortFunc(out, func(a, b *check.Rule) int { return cmp.Compare(a.Code, b.Code) })
 	return out
 }

@@ -26,27 +26,38 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // Hand-built rules, so the goldens do not depend on the catalog's wording.
 var (
 	ruleDual = &check.Rule{
-		Code: "ORG005", Name: "dual-reporting", Severity: diag.SeverityError, Profile: "core",
-		Summary: "an entry has more than one solid-line manager",
-		Doc:     "A person reports to exactly one manager on a solid line.",
-		Fix:     "Keep one manager in `reports_to` and move the others to `dotted`.",
+		Code: "ORG005", URL: check.DocURL("ORG005"),
+		RuleDoc: check.RuleDoc{
+			Name: "dual-reporting", Severity: diag.SeverityError, Profile: "core",
+			Summary: "an entry has more than one solid-line manager",
+			Doc:     "A person reports to exactly one manager on a solid line.",
+			Fix:     "Keep one manager in `reports_to` and move the others to `dotted`.",
+		},
 	}
 	ruleSpan = &check.Rule{
-		Code: "ORG009", Name: "span-of-control", Severity: diag.SeverityWarning, Profile: "core",
-		Summary: "more direct reports than the limit",
-		Doc:     "Too many direct reports.",
-		Params:  map[string]int{"max": 12},
+		Code: "ORG009", URL: check.DocURL("ORG009"), Params: map[string]int{"max": 12},
+		RuleDoc: check.RuleDoc{
+			Name: "span-of-control", Severity: diag.SeverityWarning, Profile: "core",
+			Summary: "more direct reports than the limit",
+			Doc:     "Too many direct reports.",
+		},
 	}
 	ruleRole = &check.Rule{
-		Code: "ORG012", Name: "unknown-role", Severity: diag.SeverityInfo, Profile: "core",
-		Summary: "a role code that is not in the catalog",
+		Code: "ORG012", URL: check.DocURL("ORG012"),
+		RuleDoc: check.RuleDoc{
+			Name: "unknown-role", Severity: diag.SeverityInfo, Profile: "core",
+			Summary: "a role code that is not in the catalog",
+		},
 	}
 	ruleSecIT = &check.Rule{
-		Code: "SEC002", Name: "security-reports-to-it", Severity: diag.SeverityWarning, Profile: "security",
-		Summary: "a security leader's chain of command passes through an IT executive",
-		Doc:     "The security function should stay independent of the IT function it oversees.",
-		Fix:     "Move the security leader's solid line to the CEO, or record an exception.",
-		Sources: []string{"FFIEC IT Handbook, Information Security (2016)", "NYDFS 23 NYCRR 500.4"},
+		Code: "SEC002", URL: check.DocURL("SEC002"),
+		RuleDoc: check.RuleDoc{
+			Name: "security-reports-to-it", Severity: diag.SeverityWarning, Profile: "security",
+			Summary: "a security leader's chain of command passes through an IT executive",
+			Doc:     "The security function should stay independent of the IT function it oversees.",
+			Fix:     "Move the security leader's solid line to the CEO, or record an exception.",
+			Sources: []check.Source{{Text: "FFIEC IT Handbook, Information Security (2016)"}, {Text: "NYDFS 23 NYCRR 500.4"}},
+		},
 	}
 )
 
@@ -495,10 +506,10 @@ func TestSummary(t *testing.T) {
 			t.Errorf("Summary(%s) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	if got := Max(findings()); got != diag.SeverityError {
+	if got := check.Count(findings()...).Max(); got != diag.SeverityError {
 		t.Errorf("Max(findings) = %v, want error", got)
 	}
-	if got := Max(clean()); got != diag.SeverityNone {
+	if got := check.Count(clean()...).Max(); got != diag.SeverityNone {
 		t.Errorf("Max(clean) = %v, want none", got)
 	}
 }
@@ -527,5 +538,23 @@ func BenchmarkWrite(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestHelpTextSources checks that SARIF help gives a source's address: as a
+// link in Markdown, in angle brackets in text.
+func TestHelpTextSources(t *testing.T) {
+	r := &check.Rule{Code: "SEC009", RuleDoc: check.RuleDoc{
+		Summary: "s",
+		Sources: []check.Source{{Text: "NYDFS 23 NYCRR 500.4", URL: "https://example.org/500.4"}, {Text: "a survey"}},
+	}}
+	text, md := helpText(r)
+	for _, want := range []string{"- NYDFS 23 NYCRR 500.4 <https://example.org/500.4>\n", "- a survey"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("help text lacks %q:\n%s", want, text)
+		}
+	}
+	if want := "- [NYDFS 23 NYCRR 500.4](https://example.org/500.4)\n- a survey"; !strings.Contains(md, want) {
+		t.Errorf("help markdown lacks %q:\n%s", want, md)
 	}
 }

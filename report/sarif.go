@@ -171,7 +171,7 @@ func (sarifFormatter) Format(w io.Writer, results []*check.Result, opts Options)
 	return WriteJSON(w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
-func sarifRuleOf(r ruleInfo) sarifRule {
+func sarifRuleOf(r *check.Rule) sarifRule {
 	sr := sarifRule{
 		ID:                   r.Code,
 		Name:                 r.Name,
@@ -186,9 +186,7 @@ func sarifRuleOf(r ruleInfo) sarifRule {
 	if text, md := helpText(r); text != "" {
 		sr.Help = &sarifMessage{Text: text, Markdown: md}
 	}
-	if r.Code != "" && !r.Unknown {
-		sr.HelpURI = check.DocURL(r.Code)
-	}
+	sr.HelpURI = r.URL // "" for a code the catalog does not define
 	if r.Profile != "" {
 		sr.Properties.Tags = []string{r.Profile}
 	}
@@ -204,8 +202,9 @@ func sarifRuleOf(r ruleInfo) sarifRule {
 }
 
 // helpText returns a rule's help as plain text and as Markdown: what it
-// checks and why, how to fix it, its parameters and its sources.
-func helpText(r ruleInfo) (text, markdown string) {
+// checks and why, how to fix it, its parameters and its sources, all from
+// the rule's documentation file (check.RuleDoc) and its parameters.
+func helpText(r *check.Rule) (text, markdown string) {
 	var t, m strings.Builder
 	if r.Doc != "" {
 		t.WriteString(r.Doc + "\n")
@@ -235,8 +234,8 @@ func helpText(r ruleInfo) (text, markdown string) {
 		t.WriteString("\nSources:\n")
 		m.WriteString("\n**Sources.**\n\n")
 		for _, s := range r.Sources {
-			t.WriteString("- " + s + "\n")
-			m.WriteString("- " + s + "\n")
+			t.WriteString("- " + s.String() + "\n")
+			m.WriteString("- " + s.Markdown() + "\n")
 		}
 	}
 	return strings.TrimSpace(t.String()), strings.TrimSpace(m.String())

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/orgchart/orgchart/graph/load"
 )
 
 // Formats are the output formats of the diagram routes, in the order the
@@ -69,7 +71,7 @@ var optionSpecs = map[string]optionSpec{
 	"preset":         {kind: optString, summary: "slide preset (see orgchart render --help)"},
 	"findings":       {kind: optBool, summary: "mark findings on the chart (default true)"},
 	"profile":        {kind: optList, summary: "extra rule profiles, comma separated"},
-	"input":          {kind: optEnum, values: []string{"yaml", "json", "csv"}, summary: "chart input format (default: detected)"},
+	"input":          {kind: optEnum, values: load.Formats, summary: "chart input format (default: detected)"},
 	"no-infer-roles": {kind: optBool, summary: "do not infer role codes from titles"},
 }
 

@@ -412,45 +412,15 @@ func (s *Server) validate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// ruleInfo is one rule of the GET /v1/rules catalog.
-type ruleInfo struct {
-	Code     string         `json:"code"`
-	Name     string         `json:"name"`
-	Severity string         `json:"severity"`
-	Profile  string         `json:"profile"`
-	Summary  string         `json:"summary"`
-	Fix      string         `json:"fix,omitempty"`
-	Sources  []string       `json:"sources,omitempty"`
-	Params   map[string]int `json:"params,omitempty"`
-	DocURL   string         `json:"doc_url"`
-}
-
-type profileInfo struct {
-	Name    string   `json:"name"`
-	Summary string   `json:"summary"`
-	Default bool     `json:"default"`
-	Sources []string `json:"sources,omitempty"`
-}
-
-// rules serves GET /v1/rules: the rule catalog and the profiles, sorted.
+// rules serves GET /v1/rules: the rule catalog and the profiles (in their
+// one JSON form, check.Catalog), the diagram options and the formats.
 func (s *Server) rules(w http.ResponseWriter, r *http.Request) error {
-	out := struct {
-		Version  string        `json:"version"`
-		Rules    []ruleInfo    `json:"rules"`
-		Profiles []profileInfo `json:"profiles"`
-		Options  []string      `json:"diagram_options"`
-		Formats  []string      `json:"formats"`
-	}{Version: s.cfg.Version, Options: OptionNames(), Formats: Formats}
-	for _, ru := range check.Rules() {
-		out.Rules = append(out.Rules, ruleInfo{
-			Code: ru.Code, Name: ru.Name, Severity: ru.Severity.String(), Profile: ru.Profile,
-			Summary: ru.Summary, Fix: ru.Fix, Sources: ru.Sources, Params: ru.Params, DocURL: check.DocURL(ru.Code),
-		})
-	}
-	for _, p := range check.Profiles() {
-		out.Profiles = append(out.Profiles, profileInfo{Name: p.Name, Summary: p.Summary, Default: p.Default, Sources: p.Sources})
-	}
-	return writeJSON(w, "application/json", out)
+	return writeJSON(w, "application/json", struct {
+		Version string `json:"version"`
+		check.Catalog
+		Options []string `json:"diagram_options"`
+		Formats []string `json:"formats"`
+	}{Version: s.cfg.Version, Catalog: check.NewCatalog(), Options: OptionNames(), Formats: Formats})
 }
 
 // health serves /health, /healthz and /v1/health.

@@ -86,7 +86,7 @@ func TestValidateUsageErrors(t *testing.T) {
 		{[]string{"validate"}, "no chart given"},
 		{[]string{"validate", "--format", "tap", "-"}, `invalid --format "tap": want one of text, json, sarif, junit, github`},
 		{[]string{"validate", "--fail-on", "warn", "-"}, `invalid --fail-on "warn"`},
-		{[]string{"validate", "--input-format", "xlsx", "-"}, `invalid --input-format "xlsx"`},
+		{[]string{"validate", "--input-format", "xls", "-"}, `invalid --input-format "xls"`},
 		{[]string{"validate", "--profile", "sox", "-"}, `unknown profile "sox"`},
 		{[]string{"validate", "--policy", "does-not-exist.yaml", "-"}, "does-not-exist.yaml"},
 		{[]string{"validate", "-", "-"}, "only once"},
@@ -179,25 +179,6 @@ func TestPrintError(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0},
-		{"SEC002", "SEC002", 0},
-		{"SEC02", "SEC002", 1},
-		{"SCE002", "SEC002", 2},
-		{"kitten", "sitting", 3},
-		{"", "abc", 3},
-	}
-	for _, tt := range tests {
-		if got := diag.EditDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("diag.EditDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestFindRule(t *testing.T) {
 	for _, arg := range []string{"SEC002", "sec002", " Sec002 ", "security-reports-to-it"} {
 		r, err := findRule(arg)
@@ -232,8 +213,9 @@ func TestRulesCatalogComplete(t *testing.T) {
 	}
 	var doc struct {
 		Rules []struct {
-			Code, URL string
-			Sources   []string
+			Code    string
+			URL     string `json:"doc_url"`
+			Sources []struct{ Text, URL string }
 		}
 		Profiles []struct{ Name string }
 	}
@@ -246,6 +228,11 @@ func TestRulesCatalogComplete(t *testing.T) {
 	for _, r := range doc.Rules {
 		if strings.HasPrefix(r.Code, "SEC") && len(r.Sources) == 0 {
 			t.Errorf("rule %s has no sources", r.Code)
+		}
+		for _, s := range r.Sources {
+			if s.Text == "" || (s.URL != "" && !strings.HasPrefix(s.URL, "https://")) {
+				t.Errorf("rule %s source %+v: want text and an https address or none", r.Code, s)
+			}
 		}
 		if !strings.HasSuffix(r.URL, "/"+r.Code+".md") {
 			t.Errorf("rule %s url = %q", r.Code, r.URL)

@@ -13,7 +13,6 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
-	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
 	"github.com/orgchart/orgchart/pipeline"
 )
@@ -23,7 +22,7 @@ import (
 const stdinName = "<stdin>"
 
 // inputFormats are the values of --input-format.
-var inputFormats = []string{"yaml", "json", "csv"}
+var inputFormats = load.Formats
 
 // inputFlags are the flags shared by every subcommand that reads charts
 // (validate, render, serve's CLI side): --input-format, --no-infer-roles,
@@ -31,6 +30,7 @@ var inputFormats = []string{"yaml", "json", "csv"}
 type inputFlags struct {
 	InputFormat  string
 	NoInferRoles bool
+	Sheet        string
 	PolicyFile   string
 	Profiles     []string
 }
@@ -42,6 +42,7 @@ func addInputFlags(cmd *cobra.Command) *inputFlags {
 	fs := cmd.Flags()
 	fs.StringVar(&f.InputFormat, "input-format", "", "chart `FORMAT`: "+strings.Join(inputFormats, "|")+" (default: from the file extension, or sniffed)")
 	fs.BoolVar(&f.NoInferRoles, "no-infer-roles", false, "do not infer role codes from titles")
+	fs.StringVar(&f.Sheet, "sheet", "", "read the worksheet `NAME` of an xlsx workbook (default: the first)")
 	fs.StringVar(&f.PolicyFile, "policy", "", "policy `FILE` applied over each chart's own policy section")
 	fs.StringArrayVar(&f.Profiles, "profile", nil, "activate the rule profile `NAME` (repeatable; -NAME removes a default one)")
 	_ = cmd.RegisterFlagCompletionFunc("input-format", fixedCompletion(inputFormats))
@@ -66,16 +67,16 @@ func (f *inputFlags) check() error {
 	return nil
 }
 
-// profileError turns NewPolicy's errors about --profile values (positioned
-// at the pseudo-file "--profile") into plain messages.
+// profileError turns NewPolicy's errors about --profile values (each a
+// *check.ProfileError, joined) into one line.
 func profileError(err error) string {
-	var list diag.ErrorList
-	if !errors.As(err, &list) {
-		return err.Error()
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
 	}
-	msgs := make([]string, len(list))
-	for i, e := range list {
-		msgs[i] = e.Msg
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Error()
 	}
 	return strings.Join(msgs, "; ")
 }
@@ -91,7 +92,7 @@ func (f *inputFlags) checkOptions() (pipeline.CheckOptions, error) {
 		return pipeline.CheckOptions{}, err
 	}
 	return pipeline.CheckOptions{
-		Load:     load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles},
+		Load:     load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles, Sheet: f.Sheet},
 		Profiles: f.Profiles,
 		Policy:   spec,
 	}, nil

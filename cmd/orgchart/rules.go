@@ -80,21 +80,23 @@ func findRule(arg string) (*check.Rule, error) {
 	return nil, &usageError{errors.New(msg)}
 }
 
-// suggestRule returns the code (or name) of the rule closest to key, or ""
-// when nothing is close: within an edit distance of 2 of a code, or of a
-// third of a name's length.
+// suggestRule returns the rule whose code or name key was probably meant
+// to be (diag.DidYouMean): its code, or "CODE (name)" when key is closer to
+// the name; "" when nothing is close.
 func suggestRule(key string) string {
-	best, bestD := "", 1<<30
-	up, low := strings.ToUpper(key), strings.ToLower(key)
-	for _, r := range check.Rules() {
-		if d := diag.EditDistance(up, r.Code); d <= 2 && d < bestD {
-			best, bestD = r.Code, d
-		}
-		if d := diag.EditDistance(low, r.Name); d <= max(2, len(r.Name)/3) && d < bestD {
-			best, bestD = r.Code+" ("+r.Name+")", d
-		}
+	rules := check.Rules()
+	known := make([]string, 0, 2*len(rules))
+	for _, r := range rules {
+		known = append(known, r.Code, r.Name)
 	}
-	return best
+	i := slices.Index(known, diag.DidYouMean(key, known))
+	switch {
+	case i < 0:
+		return ""
+	case i%2 == 0:
+		return known[i]
+	}
+	return known[i-1] + " (" + known[i] + ")"
 }
 
 // completeRuleCodes completes `rules CODE` with the codes and their names.
@@ -145,51 +147,6 @@ func onOff(def bool) string {
 	return "opt-in"
 }
 
-// jsonRule is a rule in `orgchart rules --format json`.
-type jsonRule struct {
-	Code     string         `json:"code"`
-	Name     string         `json:"name"`
-	Severity string         `json:"severity"`
-	Profile  string         `json:"profile"`
-	Summary  string         `json:"summary"`
-	Doc      string         `json:"doc,omitempty"`
-	Fix      string         `json:"fix,omitempty"`
-	Params   map[string]int `json:"params,omitempty"`
-	Sources  []string       `json:"sources"`
-	URL      string         `json:"url"`
-}
-
-// jsonProfile is a profile in `orgchart rules --format json`.
-type jsonProfile struct {
-	Name     string            `json:"name"`
-	Summary  string            `json:"summary"`
-	Default  bool              `json:"default"`
-	Enables  []string          `json:"enables,omitempty"`
-	Disables []string          `json:"disables,omitempty"`
-	Severity map[string]string `json:"severity,omitempty"`
-	Sources  []string          `json:"sources"`
-}
-
-func toJSONRule(r *check.Rule) jsonRule {
-	return jsonRule{
-		Code: r.Code, Name: r.Name, Severity: r.Severity.String(), Profile: r.Profile,
-		Summary: r.Summary, Doc: r.Doc, Fix: r.Fix, Params: r.Params,
-		Sources: append([]string{}, r.Sources...), URL: check.DocURL(r.Code),
-	}
-}
-
-func toJSONProfile(p check.Profile) jsonProfile {
-	jp := jsonProfile{Name: p.Name, Summary: p.Summary, Default: p.Default, Enables: p.Enables, Disables: p.Disables,
-		Sources: append([]string{}, p.Sources...)}
-	if len(p.Severity) > 0 {
-		jp.Severity = map[string]string{}
-		for k, v := range p.Severity {
-			jp.Severity[k] = v.String()
-		}
-	}
-	return jp
-}
-
 func writeJSONValue(w io.Writer, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -202,21 +159,11 @@ func writeCatalog(w *bytes.Buffer, format string) {
 	rules, profiles := check.Rules(), check.Profiles()
 	switch format {
 	case "json":
-		doc := struct {
-			Rules    []jsonRule    `json:"rules"`
-			Profiles []jsonProfile `json:"profiles"`
-		}{Rules: []jsonRule{}, Profiles: []jsonProfile{}}
-		for _, r := range rules {
-			doc.Rules = append(doc.Rules, toJSONRule(r))
-		}
-		for _, p := range profiles {
-			doc.Profiles = append(doc.Profiles, toJSONProfile(p))
-		}
-		writeJSONValue(w, doc)
+		writeJSONValue(w, check.NewCatalog())
 	case "markdown":
 		w.WriteString("# orgchart rules\n\n| code | name | default | profile | fires when |\n|---|---|---|---|---|\n")
 		for _, r := range rules {
-			fmt.Fprintf(w, "| [%s](%s) | %s | %s | %s | %s |\n", r.Code, check.DocURL(r.Code), r.Name, r.Severity, r.Profile, mdCell(r.Summary))
+			fmt.Fprintf(w, "| [%s](%s) | %s | %s | %s | %s |\n", r.Code, r.URL, r.Name, r.Severity, r.Profile, mdCell(r.Summary))
 		}
 		w.WriteString("\n## Profiles\n\n| profile | default | effect | sources |\n|---|---|---|---|\n")
 		for _, p := range profiles {
@@ -224,12 +171,12 @@ func writeCatalog(w *bytes.Buffer, format string) {
 			if e := profileEffects(p); len(e) > 0 {
 				effect += " (" + strings.Join(e, "; ") + ")"
 			}
-			fmt.Fprintf(w, "| `%s` | %s | %s | %s |\n", p.Name, onOff(p.Default), mdCell(effect), mdCell(strings.Join(p.Sources, "; ")))
+			fmt.Fprintf(w, "| `%s` | %s | %s | %s |\n", p.Name, onOff(p.Default), mdCell(effect), mdCell(check.MarkdownSources(p.Sources)))
 		}
 		w.WriteString("\n## Sources\n\n| code | sources |\n|---|---|\n")
 		for _, r := range rules {
 			if len(r.Sources) > 0 {
-				fmt.Fprintf(w, "| %s | %s |\n", r.Code, mdCell(strings.Join(r.Sources, "; ")))
+				fmt.Fprintf(w, "| %s | %s |\n", r.Code, mdCell(check.MarkdownSources(r.Sources)))
 			}
 		}
 	default:
@@ -268,18 +215,18 @@ func mdCell(s string) string {
 	return strings.NewReplacer("|", `\|`, "\n", " ").Replace(s)
 }
 
-// profilesChanging lists the profiles that change rule r, with what they do.
+// profilesChanging lists the profiles that change rule r, with what they
+// do (check.ProfileEffects, less the rule's own profile).
 func profilesChanging(r *check.Rule) []string {
 	var out []string
-	for _, p := range check.Profiles() {
-		switch {
-		case slices.Contains(p.Enables, r.Code):
-			out = append(out, fmt.Sprintf("%s: switches it on", p.Name))
-		case slices.Contains(p.Disables, r.Code):
-			out = append(out, fmt.Sprintf("%s: turns it off", p.Name))
-		}
-		if s, ok := p.Severity[r.Code]; ok {
-			out = append(out, fmt.Sprintf("%s: makes it %s", p.Name, s))
+	for _, e := range check.ProfileEffects(r) {
+		switch e.Effect {
+		case "enables":
+			out = append(out, e.Profile+": switches it on")
+		case "disables":
+			out = append(out, e.Profile+": turns it off")
+		case "severity":
+			out = append(out, fmt.Sprintf("%s: makes it %s", e.Profile, e.Severity))
 		}
 	}
 	return out
@@ -324,7 +271,7 @@ func writeRule(w *bytes.Buffer, format string, r *check.Rule) {
 	}
 	switch format {
 	case "json":
-		writeJSONValue(w, toJSONRule(r))
+		writeJSONValue(w, r)
 	case "markdown":
 		// The rule's documentation page (docs/rules/CODE.md), without its
 		// "generated, do not edit" comment.
@@ -370,7 +317,7 @@ func writeRule(w *bytes.Buffer, format string, r *check.Rule) {
 				fmt.Fprintf(w, "    - %s\n", s)
 			}
 		}
-		fmt.Fprintf(w, "\nDOCUMENTATION\n    %s\n", check.DocURL(r.Code))
+		fmt.Fprintf(w, "\nDOCUMENTATION\n    %s\n", r.URL)
 	}
 }
 

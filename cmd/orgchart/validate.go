@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/pipeline"
 	"github.com/orgchart/orgchart/report"
@@ -74,7 +75,7 @@ cannot be read is reported as file:line:col: message).`,
 			return err
 		}
 		fmt.Fprintln(e.stderr, report.Summary(results))
-		if threshold != diag.SeverityNone && report.Max(results) >= threshold {
+		if threshold != diag.SeverityNone && check.Count(results...).Max() >= threshold {
 			return &exitError{exitFindings}
 		}
 		return nil

@@ -15,9 +15,16 @@ import (
 // catalog by WriteRuleDoc and WriteRuleIndex; docs_test.go checks that the
 // committed pages match (run `go test ./graph/check/ -run TestRuleDocs
 // -update` to rewrite them).
+//
+// They are generated, not copies of rules/CODE.md, because a page also says
+// what lives in Go and nowhere in the rule's file: the parameters and their
+// defaults, and what each profile does to the rule (profiles.go); copying
+// those facts into every rule file would make two places for each.
 
-// generatedNote heads every generated page.
-const generatedNote = "<!-- Generated from the rule catalog (graph/check) by `go test ./graph/check/ -run TestRuleDocs -update`. Do not edit. -->\n"
+// generatedNote heads every generated page; source names what to edit.
+func generatedNote(source string) string {
+	return "<!-- Generated from " + source + " by `go test ./graph/check/ -run TestRuleDocs -update`. Do not edit: edit the source. -->\n"
+}
 
 // ProfileEffect is what one profile does to one rule.
 type ProfileEffect struct {
@@ -107,7 +114,7 @@ func profileChanges(r *Rule) string {
 func WriteRuleDoc(w io.Writer, r *Rule) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
-	p("%s\n# %s %s\n\n", generatedNote, r.Code, r.Name)
+	p("%s\n# %s %s\n\n", generatedNote("graph/check/rules/"+r.Code+".md and the profiles in graph/check/profiles.go"), r.Code, r.Name)
 	p("%s.\n\n", capitalise(r.Summary))
 	p("| | |\n|---|---|\n")
 	p("| Code | `%s` |\n", r.Code)
@@ -155,19 +162,17 @@ func WriteRuleDoc(w io.Writer, r *Rule) error {
 		p("None: this is a rule about the chart's structure and data, not a governance requirement.\n")
 	}
 	for _, s := range r.Sources {
-		p("- %s\n", s)
+		p("- %s\n", s.Markdown())
 	}
 	for _, e := range ProfileEffects(r) {
 		if e.Effect == "runs" {
 			continue
 		}
 		if prof, ok := LookupProfile(e.Profile); ok && len(prof.Sources) > 0 {
-			p("- Profile `%s`: %s\n", prof.Name, strings.Join(prof.Sources, "; "))
+			p("- Profile `%s`: %s\n", prof.Name, MarkdownSources(prof.Sources))
 		}
 	}
-	if ex := RuleExample(r.Code); ex != "" {
-		p("\n## Example\n\nThis chart triggers %s on the line marked `# <- %s`:\n\n```yaml\n%s```\n", r.Code, r.Code, ex)
-	}
+	p("\n## Example\n\nThis chart triggers %s on the line marked `# want \"%s\"`:\n\n```yaml\n%s```\n", r.Code, r.Code, r.Example)
 	return b.Flush()
 }
 
@@ -185,7 +190,7 @@ func capitalise(s string) string {
 func WriteRuleIndex(w io.Writer, rules []*Rule) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
-	p("%s\n# Rule catalog\n\n", generatedNote)
+	p("%s\n# Rule catalog\n\n", generatedNote("the rule catalog, graph/check/rules/*.md and graph/check/profiles.go"))
 	p("Every rule orgchart checks, with its stable code. `orgchart rules` prints this list and `orgchart rules CODE` one rule's full page. ")
 	p("Severities are defaults: a policy can change them, turn a rule off, or record a dated, approved exception.\n\n")
 	p("| Code | Name | Profile | Default severity | Changed by profiles | Summary |\n|---|---|---|---|---|---|\n")
@@ -194,213 +199,17 @@ func WriteRuleIndex(w io.Writer, rules []*Rule) error {
 	}
 	p("\n## Profiles\n\n| Profile | Active | What it means | Sources |\n|---|---|---|---|\n")
 	for _, pr := range Profiles() {
-		p("| `%s` | %s | %s | %s |\n", pr.Name, profileWhen(pr.Name), pr.Summary, strings.Join(pr.Sources, "; "))
+		p("| `%s` | %s | %s | %s |\n", pr.Name, profileWhen(pr.Name), pr.Summary, MarkdownSources(pr.Sources))
 	}
 	return b.Flush()
 }
 
-// RuleExample returns a short chart in YAML that triggers the rule with the
-// code on the line marked `# <- CODE`, or "" when the catalog has none.
-func RuleExample(code string) string { return ruleExamples[code] }
-
-// ruleExamples holds each rule's example chart. docs_test.go checks that
-// each one triggers its rule on the marked line.
-var ruleExamples = map[string]string{
-	"ORG001": `people:
-  - id: ceo
-    title: Chief Executive Officer
-  - id: ciso
-    title: Chief Information Security Officer
-    reports_to: ceo
-    dotted: [board]
-  - id: board
-    kind: board
-  - id: ciso # <- ORG001
-    name: Lee Park
-    reports_to: ceo
-`,
-	"ORG002": `people:
-  - id: ceo
-    title: Chief Executive Officer
-  - id: ciso
-    title: Chief Information Security Officer
-    reports_to: ceo
-  - id: dev
-    reports_to: ctoo # <- ORG002
-`,
-	"ORG003": `people:
-  - id: ceo
-    title: Chief Executive Officer
-    roles: [CEO, CISO]
-  - id: a
-    reports_to: b # <- ORG003
-  - id: b
-    reports_to: a
-`,
-	"ORG004": `people:
-  - id: ceo
-    roles: [CEO]
-  - id: ciso
-    roles: [CISO]
-    reports_to: ceo
-  - id: contractor # <- ORG004
-`,
-	"ORG005": `people:
-  - id: ceo
-    roles: [CEO]
-  - id: coo
-    roles: [COO]
-    reports_to: ceo
-  - id: ciso
-    roles: [CISO]
-    reports_to: [ceo, coo] # <- ORG005
-`,
-	"ORG006": `people:
-  - id: ceo
-    roles: [CEO]
-  - id: ciso
-    roles: [CISO]
-    reports_to: ceo
-    dotted: [ceo] # <- ORG006
-`,
-	"ORG007": `people:
-  - id: ceo
-    roles: [CEO, CISO]
-  - id: vp-sales # <- ORG007
-    vacant: true
-    reports_to: ceo
-  - id: rep
-    reports_to: vp-sales
-`,
-	"ORG008": `people:
-  - id: ceo
-    roles: [CEO, CISO]
-  - id: ea # <- ORG008
-    reports_to: ceo
-    assistant: true
-  - id: intern
-    reports_to: ea
-`,
-	"ORG009": `policy:
-  rules:
-    ORG009: {max: 2}
-people:
-  - id: ceo # <- ORG009
-    roles: [CEO, CISO]
-  - {id: a, reports_to: ceo}
-  - {id: b, reports_to: ceo}
-  - {id: c, reports_to: ceo}
-`,
-	"ORG010": `policy:
-  rules:
-    ORG010: {max: 2}
-people:
-  - id: ceo
-    roles: [CEO, CISO]
-  - {id: a, reports_to: ceo}
-  - {id: b, reports_to: a}
-  - id: c # <- ORG010
-    reports_to: b
-`,
-	"ORG011": `people:
-  - id: ceo
-    roles: [CEO, CISO]
-  - id: dev
-    reportsto: ceo # <- ORG011
-`,
-	"ORG012": `people:
-  - id: ceo
-    roles: [CEO, CISO]
-  - id: cso
-    title: CSO # <- ORG012
-    reports_to: ceo
-`,
-	"SEC001": `people:
-  - id: ceo # <- SEC001
-    title: Chief Executive Officer
-  - id: cto
-    title: Chief Technology Officer
-    reports_to: ceo
-`,
-	"SEC002": `people:
-  - id: board
-    kind: board
-  - id: ceo
-    roles: [CEO]
-    reports_to: board
-  - id: kim
-    roles: [CTO]
-    reports_to: ceo
-  - id: lee # <- SEC002
-    roles: [CISO]
-    reports_to: kim
-    dotted: [board]
-`,
-	"SEC003": `people:
-  - id: board
-    kind: board
-  - id: ceo
-    roles: [CEO]
-    reports_to: board
-  - id: pat # <- SEC003
-    title: CIO & CISO
-    roles: [CIO, CISO]
-    reports_to: ceo
-    dotted: [board]
-`,
-	"SEC004": `people:
-  - id: ceo
-    roles: [CEO]
-  - id: gc
-    roles: [GC]
-    reports_to: ceo
-  - id: lee # <- SEC004
-    roles: [CISO]
-    reports_to: gc
-`,
-	"SEC005": `people:
-  - id: ceo
-    roles: [CEO]
-  - id: coo
-    roles: [COO]
-    reports_to: ceo
-  - id: vp-risk
-    reports_to: coo
-  - id: lee # <- SEC005
-    roles: [CISO]
-    reports_to: vp-risk
-    dotted: [ceo]
-`,
-	"SEC006": `people:
-  - id: ceo
-    roles: [CEO, CISO]
-  - id: carl
-    roles: [CFO]
-    reports_to: ceo
-  - id: ann # <- SEC006
-    roles: [CAE]
-    reports_to: carl
-`,
-	"SEC007": `people:
-  - id: ceo
-    roles: [CEO]
-  - id: lee
-    roles: [CISO]
-    reports_to: ceo
-  - id: sam # <- SEC007
-    roles: [CSO]
-    reports_to: ceo
-`,
-	"SEC008": `policy:
-  profiles: [gdpr]
-people:
-  - id: ceo
-    roles: [CEO, CISO]
-  - id: ian
-    roles: [CIO]
-    reports_to: ceo
-  - id: dee # <- SEC008
-    roles: [DPO]
-    reports_to: ian
-`,
+// MarkdownSources joins the sources in Markdown (links where they have
+// an address), with "; ".
+func MarkdownSources(srcs []Source) string {
+	parts := make([]string, len(srcs))
+	for i, s := range srcs {
+		parts[i] = s.Markdown()
+	}
+	return strings.Join(parts, "; ")
 }

@@ -114,6 +114,24 @@ func fixtureFiles(t *testing.T) []string {
 	return files
 }
 
+// allFixtures parses every fixture.
+func allFixtures(t *testing.T) []*fixture {
+	t.Helper()
+	var out []*fixture
+	for _, path := range fixtureFiles(t) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fx, err := parseFixture(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fx)
+	}
+	return out
+}
+
 // runFixture loads and checks one fixture; it returns the parsed fixture
 // and the result.
 func runFixture(t *testing.T, path string) (*fixture, *Result) {
@@ -122,6 +140,12 @@ func runFixture(t *testing.T, path string) (*fixture, *Result) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return runFixtureData(t, path, data)
+}
+
+// runFixtureData checks the fixture data, named path.
+func runFixtureData(t *testing.T, path string, data []byte) (*fixture, *Result) {
+	t.Helper()
 	fx, err := parseFixture(path, data)
 	if err != nil {
 		t.Fatal(err)
@@ -143,43 +167,68 @@ func TestFixtures(t *testing.T) {
 	for _, path := range fixtureFiles(t) {
 		name := strings.TrimSuffix(filepath.ToSlash(strings.TrimPrefix(path, "testdata"+string(filepath.Separator))), ".yaml")
 		t.Run(name, func(t *testing.T) {
-			fx, res := runFixture(t, path)
-			got := map[finding]int{}
-			msgs := map[finding][]string{}
-			for _, d := range res.Active() {
-				if d.Pos.File != path {
-					t.Errorf("%s: diagnostic in file %q, want %q", d, d.Pos.File, path)
-				}
-				if d.Code == "" || d.Rule == "" || d.Severity == diag.SeverityNone || d.Message == "" {
-					t.Errorf("%s: code, rule, severity and message must be set: %+v", path, d)
-				}
-				f := finding{d.Pos.Line, d.Code}
-				got[f]++
-				msgs[f] = append(msgs[f], d.String())
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
 			}
-			keys := slices.Collect(func(yield func(finding) bool) {
-				for f := range fx.want {
-					if !yield(f) {
-						return
-					}
-				}
-				for f := range got {
-					if _, ok := fx.want[f]; !ok && !yield(f) {
-						return
-					}
-				}
-			})
-			slices.SortFunc(keys, func(a, b finding) int { return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.code, b.code)) })
-			for _, f := range keys {
-				w, g := fx.want[f], got[f]
-				switch {
-				case g < w:
-					t.Errorf("%s:%d: missing %s (want %d, got %d)", path, f.line, f.code, w, g)
-				case g > w:
-					t.Errorf("%s:%d: unexpected %s (want %d, got %d):\n\t%s", path, f.line, f.code, w, g, strings.Join(msgs[f], "\n\t"))
-				}
-			}
+			checkWants(t, path, data)
 		})
+	}
+}
+
+// TestRuleExamples checks each rule's example chart (the ## Example of
+// rules/CODE.md) like a fixture: its # want comments must be exactly what
+// is reported, and it must want its own rule.
+func TestRuleExamples(t *testing.T) {
+	for _, r := range Rules() {
+		t.Run(r.Code, func(t *testing.T) {
+			if !strings.Contains(r.Example, `# want "`+r.Code+`"`) {
+				t.Errorf("the example of %s wants no %s", r.Code, r.Code)
+			}
+			checkWants(t, r.Code+".yaml", []byte(r.Example))
+		})
+	}
+}
+
+// checkWants runs the fixture data, named path, and fails on every missing
+// and every unexpected finding.
+func checkWants(t *testing.T, path string, data []byte) {
+	t.Helper()
+	fx, res := runFixtureData(t, path, data)
+	got := map[finding]int{}
+	msgs := map[finding][]string{}
+	for _, d := range res.Active() {
+		if d.Pos.File != path {
+			t.Errorf("%s: diagnostic in file %q, want %q", d, d.Pos.File, path)
+		}
+		if d.Code == "" || d.Rule == "" || d.Severity == diag.SeverityNone || d.Message == "" {
+			t.Errorf("%s: code, rule, severity and message must be set: %+v", path, d)
+		}
+		f := finding{d.Pos.Line, d.Code}
+		got[f]++
+		msgs[f] = append(msgs[f], d.String())
+	}
+	keys := slices.Collect(func(yield func(finding) bool) {
+		for f := range fx.want {
+			if !yield(f) {
+				return
+			}
+		}
+		for f := range got {
+			if _, ok := fx.want[f]; !ok && !yield(f) {
+				return
+			}
+		}
+	})
+	slices.SortFunc(keys, func(a, b finding) int { return cmp.Or(cmp.Compare(a.line, b.line), cmp.Compare(a.code, b.code)) })
+	for _, f := range keys {
+		w, g := fx.want[f], got[f]
+		switch {
+		case g < w:
+			t.Errorf("%s:%d: missing %s (want %d, got %d)", path, f.line, f.code, w, g)
+		case g > w:
+			t.Errorf("%s:%d: unexpected %s (want %d, got %d):\n\t%s", path, f.line, f.code, w, g, strings.Join(msgs[f], "\n\t"))
+		}
 	}
 }
 
@@ -187,15 +236,7 @@ func TestFixtures(t *testing.T) {
 // is seen firing at least once.
 func TestFixturesCoverRules(t *testing.T) {
 	fired := map[string]bool{}
-	for _, path := range fixtureFiles(t) {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fx, err := parseFixture(path, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, fx := range allFixtures(t) {
 		for f := range fx.want {
 			fired[f.code] = true
 		}

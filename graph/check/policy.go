@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -45,8 +46,8 @@ type setting struct {
 
 // NewPolicy checks and combines a policy. The active profiles are the
 // default ones (core and security), plus those named in the specs' profiles
-// lists (in spec order), plus those named in profiles (the --profile flags,
-// applied last). A name prefixed with "-" (such as "-security") removes a
+// lists (in spec order), plus those named in profiles (a caller's choice,
+// such as a command-line flag, applied last). A name prefixed with "-" (such as "-security") removes a
 // default profile; core is always on.
 //
 // The specs are applied in order, a later one overriding an earlier one for
@@ -59,12 +60,13 @@ type setting struct {
 // rule settings; a rule setting that is `on` or names a severity switches the
 // rule on even when its profile is not active or a profile disables it.
 //
-// Problems (an unknown profile, rule code or parameter, a bad severity or
-// parameter value, an exception for an unknown rule or without id, reason or
-// approved_by) are returned as a diag.ErrorList with the position of each
-// offending entry; positions of --profile values carry the file name
-// "--profile". The returned Policy is never nil: it applies every valid part,
-// so a caller may still run with it.
+// Problems in the specs (an unknown profile, rule code or parameter, a bad
+// severity or parameter value, an exception for an unknown rule or without
+// id, reason or approved_by) are returned as a diag.ErrorList with the
+// position of each offending entry. Problems with the names in profiles are
+// returned as *ProfileError values, first, joined with the list
+// (errors.Join) when there are both. The returned Policy is never nil: it
+// applies every valid part, so a caller may still run with it.
 func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
 	var errs diag.ErrorList
 	pol := &Policy{
@@ -77,19 +79,21 @@ func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
 			pol.active[p.Name] = true
 		}
 	}
-	useProfile := func(name string, pos diag.Pos) {
+	// useProfile activates (or, with "-", removes) the profile name, or
+	// says what is wrong with the name.
+	useProfile := func(name string) string {
 		name = strings.ToLower(strings.TrimSpace(name))
 		remove := strings.HasPrefix(name, "-")
 		name = strings.TrimPrefix(name, "-")
 		p, ok := LookupProfile(name)
 		switch {
 		case !ok:
-			errs.Add(pos, "unknown profile %q: want one of %s", name, strings.Join(profileNames(), ", "))
+			return fmt.Sprintf("unknown profile %q: want one of %s", name, strings.Join(profileNames(), ", "))
 		case remove && name == ProfileCore:
-			errs.Add(pos, "profile %q cannot be removed: it is always on", name)
-		default:
-			pol.active[p.Name] = !remove
+			return fmt.Sprintf("profile %q cannot be removed: it is always on", name)
 		}
+		pol.active[p.Name] = !remove
+		return ""
 	}
 	settings := map[string]*setting{}
 	for _, spec := range specs {
@@ -101,7 +105,9 @@ func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
 			if i < len(spec.ProfilePos) && spec.ProfilePos[i].IsValid() {
 				pos = spec.ProfilePos[i]
 			}
-			useProfile(name, pos)
+			if msg := useProfile(name); msg != "" {
+				errs.Add(pos, "%s", msg)
+			}
 		}
 		for _, code := range slices.Sorted(maps.Keys(spec.Rules)) {
 			rs := spec.Rules[code]
@@ -186,8 +192,11 @@ func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
 			}
 		}
 	}
+	var named []error // problems with the profiles argument
 	for _, name := range profiles {
-		useProfile(name, diag.Pos{File: "--profile"})
+		if msg := useProfile(name); msg != "" {
+			named = append(named, &ProfileError{Name: name, Msg: msg})
+		}
 	}
 
 	for _, r := range Rules() {
@@ -221,8 +230,22 @@ func NewPolicy(profiles []string, specs ...*graph.PolicySpec) (*Policy, error) {
 		}
 		pol.rules[r.Code] = st
 	}
-	return pol, errs.Err()
+	if len(named) == 0 {
+		return pol, errs.Err()
+	}
+	return pol, errors.Join(append(named, errs.Err())...)
 }
+
+// ProfileError is a name in NewPolicy's profiles argument that cannot be
+// used: an unknown profile, or a default one that cannot be removed. It
+// carries no position and names no flag: the caller knows where the name
+// came from (a command-line flag, a request parameter) and may say so.
+type ProfileError struct {
+	Name string // the name as given, e.g. "hipaa" or "-core"
+	Msg  string // what is wrong and the valid names, lower case
+}
+
+func (e *ProfileError) Error() string { return e.Msg }
 
 // state returns r's effective setting.
 func (pol *Policy) state(r *Rule) *ruleState {

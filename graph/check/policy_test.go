@@ -2,6 +2,7 @@ package check
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -190,9 +191,9 @@ func TestNewPolicyErrors(t *testing.T) {
 		want     []string // "pos: message" prefixes, sorted by position
 	}{
 		{
-			name:     "unknown profile from the flag",
+			name:     "unknown profile in the argument: no position, no flag",
 			profiles: []string{"hipaa"},
-			want:     []string{`--profile: unknown profile "hipaa": want one of core, security, gdpr, ffiec, nydfs, us-federal`},
+			want:     []string{`unknown profile "hipaa": want one of core, security, gdpr, ffiec, nydfs, us-federal`},
 		},
 		{
 			name: "unknown profile in the chart, at its position",
@@ -202,7 +203,13 @@ func TestNewPolicyErrors(t *testing.T) {
 		{
 			name:     "core cannot be removed",
 			profiles: []string{"-core"},
-			want:     []string{`--profile: profile "core" cannot be removed`},
+			want:     []string{`profile "core" cannot be removed`},
+		},
+		{
+			name:     "argument problems first, then the chart's",
+			profiles: []string{"sox", "-core"},
+			spec:     spec("org.yaml", []string{"hipaa"}, nil),
+			want:     []string{`unknown profile "sox"`, `profile "core" cannot be removed`, `org.yaml:2:13: unknown profile "hipaa"`},
 		},
 		{
 			name: "rule settings",
@@ -242,16 +249,39 @@ func TestNewPolicyErrors(t *testing.T) {
 			if pol == nil {
 				t.Fatal("NewPolicy returned a nil policy with its error")
 			}
-			var list diag.ErrorList
-			if !errors.As(err, &list) {
-				t.Fatalf("NewPolicy error = %v (%T), want a diag.ErrorList", err, err)
+			// The argument's problems are *ProfileError values, first;
+			// the specs' a positioned diag.ErrorList.
+			var msgs []string
+			errs := []error{err}
+			if j, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = j.Unwrap()
 			}
-			if len(list) != len(tt.want) {
-				t.Fatalf("NewPolicy gave %d errors, want %d:\n%v", len(list), len(tt.want), err)
+			for _, e := range errs {
+				var pe *ProfileError
+				var list diag.ErrorList
+				switch {
+				case errors.As(e, &pe):
+					if !slices.Contains(tt.profiles, pe.Name) {
+						t.Errorf("ProfileError.Name = %q, not one of %q", pe.Name, tt.profiles)
+					}
+					msgs = append(msgs, pe.Error())
+				case errors.As(e, &list):
+					for _, le := range list {
+						msgs = append(msgs, le.Error())
+					}
+				default:
+					t.Fatalf("NewPolicy error %v (%T): want *ProfileError or diag.ErrorList", e, e)
+				}
 			}
-			for i, e := range list {
-				if !strings.HasPrefix(e.Error(), tt.want[i]) {
-					t.Errorf("error %d = %q, want prefix %q", i, e.Error(), tt.want[i])
+			if len(msgs) != len(tt.want) {
+				t.Fatalf("NewPolicy gave %d errors, want %d:\n%v", len(msgs), len(tt.want), err)
+			}
+			for i, m := range msgs {
+				if !strings.HasPrefix(m, tt.want[i]) {
+					t.Errorf("error %d = %q, want prefix %q", i, m, tt.want[i])
+				}
+				if strings.Contains(m, "--") {
+					t.Errorf("error %d = %q names a flag", i, m)
 				}
 			}
 		})

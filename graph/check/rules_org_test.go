@@ -234,43 +234,6 @@ people:
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b  string
-		limit int
-		want  int
-	}{
-		{"ceo", "ceo", 2, 0},
-		{"ceo", "ce0", 2, 1},
-		{"chiefexec", "chiefexce", 2, 2},
-		{"abc", "abcdef", 2, 3},
-		{"kitten", "sitting", 3, 3},
-		{"kitten", "sitting", 2, 3},
-		{"", "ab", 2, 2},
-	} {
-		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
-			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
-		}
-	}
-}
-
-func TestQuoteList(t *testing.T) {
-	for _, tt := range []struct {
-		ids  []string
-		max  int
-		want string
-	}{
-		{[]string{"a"}, 3, `"a"`},
-		{[]string{"a", "b"}, 3, `"a" and "b"`},
-		{[]string{"a", "b", "c", "d"}, 3, `"a", "b", "c" and "d"`},
-		{[]string{"a", "b", "c", "d", "e"}, 3, `"a", "b", "c" and 2 more`},
-	} {
-		if got := quoteList(tt.ids, tt.max); got != tt.want {
-			t.Errorf("quoteList(%q, %d) = %s, want %s", tt.ids, tt.max, got, tt.want)
-		}
-	}
-}
-
 // TestSuggestionsStayBounded gives more unknown ids than the edit-distance
 // scans allow: every one is still reported, close-by-separator ids are still
 // suggested, and edit-distance suggestions stop after maxSuggestScans.

@@ -3,7 +3,6 @@ package check
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -60,15 +59,7 @@ func TestFixturesCoverSecurityRules(t *testing.T) {
 	type key struct{ code, profile string }
 	fired := map[key]bool{}
 	withProfile := map[string]bool{}
-	for _, path := range fixtureFiles(t) {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fx, err := parseFixture(path, data)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, fx := range allFixtures(t) {
 		profiles := append([]string{ProfileCore, ProfileSecurity}, fx.profiles...)
 		for _, p := range fx.profiles {
 			withProfile[p] = true

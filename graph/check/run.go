@@ -5,16 +5,6 @@ import (
 	"github.com/orgchart/orgchart/graph/diag"
 )
 
-// Result is what Run found in one chart.
-type Result struct {
-	File string // the chart's file name (Org.File)
-	// Diagnostics are sorted by file, line, column and code; those an
-	// exception silences are included with Suppressed set.
-	Diagnostics []diag.Diagnostic
-	// Rules are the rules that ran, sorted by code.
-	Rules []*Rule
-}
-
 // Run checks the chart of the built reporting graph g under pol: it runs
 // every rule the policy enables in code order, passes the loader's diagnostics
 // (org.Diagnostics) through the same policy, applies the exceptions and sorts
@@ -66,49 +56,4 @@ func Run(g *graph.Graph, pol *Policy) *Result {
 	diag.SortDiagnostics(ds)
 	res.Diagnostics = ds
 	return res
-}
-
-// Count returns the number of unsuppressed diagnostics at exactly sev.
-func (r *Result) Count(sev diag.Severity) int {
-	n := 0
-	for _, d := range r.Diagnostics {
-		if !d.Suppressed && d.Severity == sev {
-			n++
-		}
-	}
-	return n
-}
-
-// Suppressed returns the number of diagnostics an exception silenced.
-func (r *Result) Suppressed() int {
-	n := 0
-	for _, d := range r.Diagnostics {
-		if d.Suppressed {
-			n++
-		}
-	}
-	return n
-}
-
-// Max returns the highest severity among the unsuppressed diagnostics, or
-// diag.SeverityNone when there are none.
-func (r *Result) Max() diag.Severity {
-	m := diag.SeverityNone
-	for _, d := range r.Diagnostics {
-		if !d.Suppressed && d.Severity > m {
-			m = d.Severity
-		}
-	}
-	return m
-}
-
-// Active returns the unsuppressed diagnostics, in order.
-func (r *Result) Active() []diag.Diagnostic {
-	var out []diag.Diagnostic
-	for _, d := range r.Diagnostics {
-		if !d.Suppressed {
-			out = append(out, d)
-		}
-	}
-	return out
 }

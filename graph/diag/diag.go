@@ -1,7 +1,9 @@
 // Package diag holds what every stage of orgchart reports problems with:
 // one-based source positions (Pos), diagnostics about a chart (Diagnostic,
 // with a stable code, a severity and related positions), positioned load
-// errors (Error, ErrorList), and the one did-you-mean used in messages.
+// errors (Error, ErrorList), and the text helpers every message is written
+// with: Quote, QuoteList, Plural and the one did-you-mean (DidYouMean,
+// Suggester, EditDistance).
 // It is a leaf: it imports only the standard library.
 //
 // Invariants:
@@ -206,33 +208,4 @@ func (l ErrorList) Err() error {
 	}
 	l.Sort()
 	return l
-}
-
-// EditDistance is the Levenshtein distance between a and b, in bytes; strings
-// over 64 bytes are only compared for equality (a large distance otherwise),
-// which keeps did-you-mean suggestions cheap on hostile input.
-func EditDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		if a == b {
-			return 0
-		}
-		return 1 << 20
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -63,11 +63,11 @@ var csvAliases = []struct {
 	names []string
 }{
 	{colID, []string{"id", "employee id", "employee number", "employee no", "person id", "worker id", "staff id", "emp id"}},
-	{colName, []string{"name", "full name", "display name", "employee name"}},
+	{colName, []string{"name", "full name", "display name", "employee name", "worker", "worker name", "preferred name"}},
 	{colFirstName, []string{"first name", "given name", "forename"}},
 	{colLastName, []string{"last name", "family name", "surname"}},
-	{colTitle, []string{"title", "job title", "position", "role title"}},
-	{colDepartment, []string{"department", "dept", "team", "org unit"}},
+	{colTitle, []string{"title", "job title", "position", "role title", "business title", "job profile"}},
+	{colDepartment, []string{"department", "dept", "team", "org unit", "supervisory organization", "cost center name"}},
 	{colManager, []string{"manager id", "reports to", "supervisor id", "boss id", "parent id", "manager email", "manager", "supervisor", "line manager", "reports to id", "manager employee id"}},
 	{colDotted, []string{"dotted", "dotted line", "dotted lines", "matrix manager", "functional manager"}},
 	{colRoles, []string{"roles", "role", "role code", "role codes"}},
@@ -224,6 +224,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *gra
 		}
 	}
 	org.People = people
+	resolveNameRefs(org) // managers given by name (csv_names.go)
 	finishDiagnostics(org.Diagnostics)
 	return org, parallel, nil
 }

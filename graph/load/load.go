@@ -13,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
@@ -23,14 +22,19 @@ import (
 
 // Options controls Chart.
 type Options struct {
-	// Format is "yaml", "json" or "csv"; "" detects it (see DetectFormat).
+	// Format is one of Formats; "" detects it (see DetectFormat).
 	Format string
 	// NoInferRoles turns off role inference from titles (InferRoles).
 	NoInferRoles bool
+	// Sheet names the worksheet of an xlsx workbook to read; "" reads the
+	// first one.
+	Sheet string
 }
 
-// Formats lists the chart formats Chart reads, sorted.
-var Formats = []string{"csv", "json", "yaml"}
+// Formats lists the input formats Chart reads, sorted: the chart formats
+// (csv, json, yaml), the directory exports (entra, google, ldif, okta,
+// scim; docs/import.md) and Excel workbooks (xlsx).
+var Formats = []string{"csv", "entra", "google", "json", "ldif", "okta", "scim", "xlsx", "yaml"}
 
 // Chart reads a chart from data. name is the file name used in positions
 // ("-" or "<stdin>" for standard input) and, when opts.Format is empty, to
@@ -55,7 +59,11 @@ func Chart(name string, data []byte, opts Options) (*graph.Org, error) {
 	case "csv":
 		org, err = loadCSV(name, data, inf)
 	default:
-		return nil, fmt.Errorf("load %s: unknown input format %q: want yaml, json or csv", name, opts.Format)
+		l, ok := dirLoaders[format]
+		if !ok {
+			return nil, fmt.Errorf("load %s: unknown input format %q: want one of %s", name, opts.Format, strings.Join(Formats, ", "))
+		}
+		org, err = l(name, data, inf, opts)
 	}
 	if err != nil {
 		return nil, err
@@ -103,19 +111,27 @@ func readFile(path string) ([]byte, error) {
 	}
 }
 
-// DetectFormat names the format of a chart: by the extension of name (.yaml,
-// .yml, .json, .csv, .tsv), else by sniffing data: JSON starts with "{" or
-// "[", a first line with "key:" or a "#" comment or "---" is YAML, a first
-// line with a comma, semicolon or tab is CSV. It returns "yaml", "json" or
-// "csv" ("yaml" when nothing tells).
+// DetectFormat names the format of a chart, one of Formats. A zip archive
+// is an xlsx workbook whatever its name, and JSON is told apart by its shape
+// (a chart, or an Entra, Google, Okta or SCIM export: sniffJSON). Otherwise
+// the extension of name decides (.yaml, .yml, .csv, .tsv, .ldif), else the
+// content: a first line "version: 1" or "dn: ..." is LDIF, one with "key:"
+// or a "#" comment or "---" is YAML, one with a comma, semicolon or tab is
+// CSV ("yaml" when nothing tells).
 func DetectFormat(name string, data []byte) string {
-	switch strings.ToLower(filepath.Ext(name)) {
+	ext := strings.ToLower(filepath.Ext(name))
+	if f := sniffContent(data); f != "" {
+		return f
+	}
+	switch ext {
 	case ".yaml", ".yml":
 		return "yaml"
 	case ".json":
 		return "json"
 	case ".csv", ".tsv":
 		return "csv"
+	case ".ldif":
+		return "ldif"
 	}
 	data = bytes.TrimPrefix(data, bom)
 	data = bytes.TrimLeft(data, " \t\r\n")
@@ -161,17 +177,14 @@ func addErr(l *diag.ErrorList, pos diag.Pos, msg string) {
 // unknownField returns the ORG011 diagnostic for a field or column that the
 // format does not define, suggesting the nearest known name.
 func unknownField(pos diag.Pos, subject, what, name string, known []string, hint string) diag.Diagnostic {
-	msg := "unknown " + what + " " + quote(name)
+	msg := "unknown " + what + " " + diag.Quote(name)
 	if s := suggest(name, known); s != "" {
-		msg += " (did you mean " + quote(s) + "?)"
+		msg += " (did you mean " + diag.Quote(s) + "?)"
 	} else if hint != "" {
 		msg += " (" + hint + ")"
 	}
 	return diag.Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning, Pos: pos, Subject: subject, Message: msg}
 }
-
-// quote is strconv.Quote; a short name keeps call sites short.
-func quote(s string) string { return strconv.Quote(s) }
 
 // synonyms map names people often write to the field meant.
 var synonyms = map[string]string{
@@ -185,32 +198,14 @@ var synonyms = map[string]string{
 	"profile": "profiles", "exception": "exceptions", "rule": "rules", "person": "people",
 }
 
-// suggest returns the known name nearest to name (a synonym, or within a
-// small edit distance), or "".
+// suggest returns the known name nearest to name: the field a synonym
+// stands for, else diag.DidYouMean's suggestion, or "".
 func suggest(name string, known []string) string {
 	n := strings.ToLower(strings.TrimSpace(name))
 	if s, ok := synonyms[n]; ok && contains(known, s) && s != name {
 		return s
 	}
-	norm := func(s string) string {
-		return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
-	}
-	nn := norm(n)
-	best, bestD := "", 1<<30
-	for _, k := range known {
-		d := diag.EditDistance(nn, norm(k))
-		if d < bestD {
-			best, bestD = k, d
-		}
-	}
-	limit := 2
-	if len(nn) <= 4 {
-		limit = 1
-	}
-	if bestD <= limit && best != name {
-		return best
-	}
-	return ""
+	return diag.DidYouMean(name, known)
 }
 
 func contains(list []string, s string) bool {

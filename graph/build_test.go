@@ -37,24 +37,24 @@ func TestResolveLinesParallel(t *testing.T) {
 	}
 	org := tableOrg(b.String())
 	resolve := func(workers int) *Graph {
-		g := &Graph{org: org, index: newIDIndex(org.People), dup: newVertexSet(len(org.People))}
+		g := &Graph{org: org, store: newCompactStore(len(org.People)), index: newIDIndex(org.People), dup: newVertexSet(len(org.People))}
 		g.resolveLines(g.indexEntries(), workers)
 		return g
 	}
 	want := resolve(1)
-	if len(want.lines) < 550 {
-		t.Fatalf("only %d lines resolved", len(want.lines))
+	if len(want.store.lines) < 550 {
+		t.Fatalf("only %d lines resolved", len(want.store.lines))
 	}
 	for _, workers := range []int{2, 3, 7, 499, 500, 1000} {
 		got := resolve(workers)
-		if diff := cmp.Diff(want.lines, got.lines); diff != "" {
+		if diff := cmp.Diff(want.store.lines, got.store.lines); diff != "" {
 			t.Errorf("%d workers: lines differ (-one +several):\n%s", workers, diff)
 		}
-		if diff := cmp.Diff(want.outStart, got.outStart); diff != "" {
-			t.Errorf("%d workers: outStart differs (-one +several):\n%s", workers, diff)
+		if diff := cmp.Diff(want.store.out, got.store.out); diff != "" {
+			t.Errorf("%d workers: out differs (-one +several):\n%s", workers, diff)
 		}
-		if diff := cmp.Diff(want.solidEnd, got.solidEnd); diff != "" {
-			t.Errorf("%d workers: solidEnd differs (-one +several):\n%s", workers, diff)
+		if diff := cmp.Diff(want.store.solid, got.store.solid); diff != "" {
+			t.Errorf("%d workers: solid differs (-one +several):\n%s", workers, diff)
 		}
 	}
 }
@@ -92,12 +92,11 @@ func TestBuildParallel(t *testing.T) {
 	got := Build(org)
 	runtime.GOMAXPROCS(prev)
 	fields := func(g *Graph) []any {
-		return []any{g.lines, g.outStart, g.solidEnd, g.repStart, g.reports, g.dinStart, g.dottedIn,
-			g.kidStart, g.kids, g.tin, g.tout, g.level, g.fcyc, g.fcycTotal, g.tops, g.cycles, g.scc,
-			g.store.head, g.store.dst, g.store.next, g.store.pal, g.store.nedge}
+		return []any{g.store.lines, g.store.out, g.store.solid, g.store.in, g.store.inAt,
+			g.tin, g.tout, g.level, g.fcyc, g.fcycTotal, g.tops, g.cycles, g.scc}
 	}
-	if len(want.cycles) == 0 || len(want.lines) < n {
-		t.Fatalf("test chart has %d cycles and %d lines", len(want.cycles), len(want.lines))
+	if len(want.cycles) == 0 || len(want.store.lines) < n {
+		t.Fatalf("test chart has %d cycles and %d lines", len(want.cycles), len(want.store.lines))
 	}
 	w, g := fields(want), fields(got)
 	for i := range w {

@@ -1,0 +1,33 @@
+package diag
+
+import "testing"
+
+func TestQuoteList(t *testing.T) {
+	for _, tt := range []struct {
+		ids  []string
+		max  int
+		want string
+	}{
+		{nil, 3, ``},
+		{[]string{"a"}, 3, `"a"`},
+		{[]string{"a", "b"}, 3, `"a" and "b"`},
+		{[]string{"a", "b", "c", "d"}, 3, `"a", "b", "c" and "d"`},
+		{[]string{"a", "b", "c", "d", "e"}, 3, `"a", "b", "c" and 2 more`},
+		{[]string{`say "hi"`}, 3, `"say \"hi\""`},
+	} {
+		if got := QuoteList(tt.ids, tt.max); got != tt.want {
+			t.Errorf("QuoteList(%q, %d) = %s, want %s", tt.ids, tt.max, got, tt.want)
+		}
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{{0, "0 levels"}, {1, "1 level"}, {2, "2 levels"}} {
+		if got := Plural(tt.n, "level", "levels"); got != tt.want {
+			t.Errorf("Plural(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}

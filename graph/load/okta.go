@@ -1,0 +1,97 @@
+package load
+
+import (
+	"strings"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	yaml "go.yaml.in/yaml/v3"
+)
+
+// oktaExample is the shape loadOkta expects, for messages.
+const oktaExample = `[{"id": "...", "status": "ACTIVE", "profile": {"login": "...", "firstName": "...", "lastName": "...", "managerId": "..."}}]`
+
+// loadOkta reads Okta users as the List Users API (GET /api/v1/users)
+// returns them: an array of users, or an array of such pages.
+//
+// A user maps to an entry: profile.login is the id, firstName lastName (or
+// displayName) the name, title, department, email, and city the location.
+// profile.managerId is the solid line, whether it holds the manager's Okta
+// id or their login or e-mail (both resolve); profile.manager (a login or a
+// name) stands in when managerId is empty. Users whose status is
+// DEPROVISIONED are left out, each with a note (Org.Notes). The Okta id is
+// kept in fields.source_id.
+func loadOkta(name string, data []byte, inf *inferer) (*graph.Org, error) {
+	doc, err := parseDirJSON(name, data, "Okta (List Users)")
+	if err != nil {
+		return nil, err
+	}
+	b := newDirBuilder(name, "okta", inf, nil)
+	root := doc.Content[0]
+	if root.Kind == yaml.MappingNode && jget(root, "profile") != nil {
+		// One user (GET /api/v1/users/ID) rather than a list.
+		root = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{root}, Line: root.Line, Column: root.Column}
+	}
+	if root.Kind != yaml.SequenceNode {
+		b.errorf(b.pos(root), "an Okta export must be the JSON array List Users returns, not "+jkind(root)+": expected "+oktaExample)
+		return b.finish()
+	}
+	var users []*yaml.Node
+	for _, n := range root.Content {
+		if n.Kind == yaml.SequenceNode { // pages saved as an array of arrays
+			users = append(users, n.Content...)
+		} else {
+			users = append(users, n)
+		}
+	}
+	for _, u := range users {
+		if !b.object(u, "user") {
+			continue
+		}
+		b.oktaUser(u)
+	}
+	return b.finish()
+}
+
+// oktaUser adds one Okta user.
+func (b *dirBuilder) oktaUser(u *yaml.Node) {
+	p := &graph.Person{Pos: b.pos(u)}
+	srcID := jstr(jget(u, "id"))
+	prof := jget(u, "profile")
+	if prof == nil || prof.Kind != yaml.MappingNode {
+		b.errorf(p.Pos, `user has no "profile" object: expected `+oktaExample)
+		return
+	}
+	login := jstr(jget(prof, "login"))
+	if strings.EqualFold(jstr(jget(u, "status")), "DEPROVISIONED") {
+		who := login
+		if who == "" {
+			who = srcID
+		}
+		b.org.Notes = append(b.org.Notes, diag.Related{Pos: p.Pos, Message: "deprovisioned user " + diag.Quote(who) + " left out"})
+		return
+	}
+	if b.setJSON(p, "id", &p.ID, jget(prof, "login")) == "" {
+		if b.setJSON(p, "id", &p.ID, jget(prof, "email")) == "" {
+			if b.setJSON(p, "id", &p.ID, jget(u, "id")) == "" {
+				b.errorf(p.Pos, `user has no "id" and no "profile.login": export the users with GET /api/v1/users`)
+				return
+			}
+		}
+	}
+	first, last := jget(prof, "firstName"), jget(prof, "lastName")
+	if b.setJSON(p, "name", &p.Name, jget(prof, "displayName")) == "" && first != nil {
+		b.set(p, "name", &p.Name, joinName(jstr(first), jstr(last)), b.pos(first))
+	}
+	b.setJSON(p, "title", &p.Title, jget(prof, "title"))
+	b.setJSON(p, "department", &p.Department, jget(prof, "department"))
+	email := b.setJSON(p, "email", &p.Email, jget(prof, "email"))
+	b.setJSON(p, "location", &p.Location, jget(prof, "city"))
+	for _, k := range []string{"managerId", "manager"} {
+		if v := jget(prof, k); jstr(v) != "" {
+			p.ReportsTo = []graph.Ref{{ID: jstr(v), Pos: b.pos(v)}}
+			break
+		}
+	}
+	b.add(p, p.At("title"), srcID, login, email, p.Name)
+}
