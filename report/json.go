@@ -8,6 +8,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
+	"github.com/orgchart/orgchart/graph/diag"
 )
 
 // jsonFormatter writes one JSON document (version 1) for all results:
@@ -31,12 +32,15 @@ type jsonFormatter struct{}
 type jsonReport struct {
 	Version       int              `json:"version"`
 	Files         []string         `json:"files"`
-	Diagnostics   []jsonDiagnostic `json:"diagnostics"`
+	Diagnostics   []JSONDiagnostic `json:"diagnostics"`
 	Summary       jsonSummary      `json:"summary"`
 	InferredRoles []jsonInferred   `json:"inferred_roles"`
 }
 
-type jsonDiagnostic struct {
+// JSONDiagnostic is one diagnostic as `validate --format json` writes it.
+// Other JSON documents that carry diagnostics (orgchart diff) embed this
+// shape, built with NewJSONDiagnostic, so one decoder reads both.
+type JSONDiagnostic struct {
 	Code        string        `json:"code"`
 	Rule        string        `json:"rule"`
 	Severity    string        `json:"severity"`
@@ -85,33 +89,39 @@ func (jsonFormatter) Format(w io.Writer, results []*check.Result, opts Options) 
 	rep := jsonReport{
 		Version:       1,
 		Files:         []string{},
-		Diagnostics:   []jsonDiagnostic{},
+		Diagnostics:   []JSONDiagnostic{},
 		InferredRoles: inferredRoles(opts.Orgs),
 	}
 	for _, r := range results {
 		rep.Files = append(rep.Files, r.File)
 	}
 	for _, d := range allDiagnostics(results) {
-		jd := jsonDiagnostic{
-			Code: d.Code, Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message,
-			File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column, Subject: d.Subject,
-			Related:    []jsonRelated{},
-			Suppressed: d.Suppressed, Suppression: d.Suppression,
-		}
-		if d.Code != "" {
-			jd.DocURL = check.DocURL(d.Code)
-		}
-		for _, r := range d.Related {
-			jd.Related = append(jd.Related, jsonRelated{File: r.Pos.File, Line: r.Pos.Line, Column: r.Pos.Column, Message: r.Message})
-		}
-		for _, l := range d.Lines {
-			jd.Lines = append(jd.Lines, jsonLine{From: l.From, To: l.To, Dotted: l.Dotted})
-		}
-		rep.Diagnostics = append(rep.Diagnostics, jd)
+		rep.Diagnostics = append(rep.Diagnostics, NewJSONDiagnostic(d))
 	}
 	t := check.Count(results...)
 	rep.Summary = jsonSummary{Error: t.Error, Warning: t.Warning, Info: t.Info, Suppressed: t.Suppressed}
-	return writeJSON(w, rep)
+	return WriteJSON(w, rep)
+}
+
+// NewJSONDiagnostic returns d in the JSON shape of validate's report, with
+// its rule's documentation address.
+func NewJSONDiagnostic(d diag.Diagnostic) JSONDiagnostic {
+	jd := JSONDiagnostic{
+		Code: d.Code, Rule: d.Rule, Severity: d.Severity.String(), Message: d.Message,
+		File: d.Pos.File, Line: d.Pos.Line, Column: d.Pos.Column, Subject: d.Subject,
+		Related:    []jsonRelated{},
+		Suppressed: d.Suppressed, Suppression: d.Suppression,
+	}
+	if d.Code != "" {
+		jd.DocURL = check.DocURL(d.Code)
+	}
+	for _, r := range d.Related {
+		jd.Related = append(jd.Related, jsonRelated{File: r.Pos.File, Line: r.Pos.Line, Column: r.Pos.Column, Message: r.Message})
+	}
+	for _, l := range d.Lines {
+		jd.Lines = append(jd.Lines, jsonLine{From: l.From, To: l.To, Dotted: l.Dotted})
+	}
+	return jd
 }
 
 // inferredRoles lists, for every entry of orgs that holds a role inferred
@@ -145,11 +155,11 @@ func inferredRoles(orgs []*graph.Org) []jsonInferred {
 	return out
 }
 
-// writeJSON writes v indented by two spaces, without HTML escaping, with a
-// final newline.
+// WriteJSON writes v the way every orgchart JSON document is written:
+// indented by two spaces, without HTML escaping, with a final newline.
 // The encoder marshals the whole value before its single Write, so a
 // failure leaves w untouched.
-func writeJSON(w io.Writer, v any) error {
+func WriteJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")

@@ -168,7 +168,7 @@ func (sarifFormatter) Format(w io.Writer, results []*check.Result, opts Options)
 		}
 		run.Results = append(run.Results, res)
 	}
-	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+	return WriteJSON(w, sarifLog{Schema: sarifSchema, Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
 func sarifRuleOf(r *check.Rule) sarifRule {

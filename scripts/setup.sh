@@ -4,6 +4,8 @@
 #     with fonts-liberation so the page shows SVG text with the metrics
 #     Graphviz laid it out with (Helvetica/Arial-compatible)
 #   - poppler-utils (pdftoppm/pdfinfo, used by tests and to look at PDFs)
+#   - python3 (standard library only: the independent computation that the
+#     stats test compares with, stats/testdata/stats.py)
 #   - the npm packages of the remark-kroki client test (test/remark)
 #   - with --bench: graphviz (native `dot`, the reference in `make bench`)
 # It is idempotent and installs only what is missing. Called by `make demo`,
@@ -11,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=(chromium fonts-liberation poppler-utils)
+want=(chromium fonts-liberation poppler-utils python3)
 if [[ "${1:-}" == "--bench" ]]; then
   want+=(graphviz time)
 fi

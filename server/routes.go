@@ -41,6 +41,8 @@ func (s *Server) routes() http.Handler {
 	mux.Handle(t+"/{format}", s.handle(s.methodNotAllowed("POST")))
 	mux.Handle("POST /{$}", s.handle(s.postRoot))
 	mux.Handle("POST /v1/validate", s.handle(s.validate))
+	mux.Handle("POST /v1/diff", s.handle(s.diff))
+	mux.Handle("POST /v1/stats", s.handle(s.stats))
 	mux.Handle("GET /v1/rules", s.handle(s.rules))
 	for _, p := range []string{"/health", "/healthz", "/v1/health"} {
 		mux.Handle("GET "+p, s.handle(s.health))

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/orgchart/orgchart/pipeline"
+	"github.com/orgchart/orgchart/stats"
+)
+
+func init() { subcommands = append(subcommands, newStatsCmd) }
+
+func newStatsCmd(e *env) *cobra.Command {
+	var format, by, output string
+	cmd := &cobra.Command{
+		Use:   "stats [flags] FILE",
+		Short: "Count headcount, vacancies, managers, span of control and layers",
+		Long: `Stats reads a chart (- for standard input) and prints its numbers: headcount,
+vacancies, managers, span of control (mean, median, max, histogram), layers,
+the same per department and per top-level unit, and where each CISO and CSO
+sits (distance from the CEO, line to the board). docs/stats.md defines each
+number. --by adds a row per department or unit to the text, CSV and Markdown
+tables; JSON always has every group.
+
+Exit status: 0, or 2 for a usage error or unreadable input.`,
+		Example: `  orgchart stats examples/seed.yaml
+  orgchart stats --by department --format markdown org.yaml
+  orgchart stats --format csv --by unit -o stats.csv hr-export.csv`,
+		Args:              cobra.ArbitraryArgs,
+		ValidArgsFunction: completeCharts,
+	}
+	in := addInputFlags(cmd)
+	fs := cmd.Flags()
+	fs.StringVarP(&format, "format", "f", "text", "output `FORMAT`: "+strings.Join(stats.Formats, "|"))
+	fs.StringVar(&by, "by", "", "add a row per `GROUP` to the table: "+strings.Join(stats.Groupings, "|"))
+	fs.StringVarP(&output, "output", "o", "", "write the numbers to `FILE` (atomically) instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(stats.Formats))
+	_ = cmd.RegisterFlagCompletionFunc("by", fixedCompletion(stats.Groupings))
+
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return &usageError{fmt.Errorf("stats needs one chart, FILE or -; got %d argument(s) (see \"orgchart stats --help\")", len(args))}
+		}
+		if err := oneOf("--format", format, stats.Formats); err != nil {
+			return err
+		}
+		if by != "" {
+			if err := oneOf("--by", by, stats.Groupings); err != nil {
+				return err
+			}
+		}
+		if err := notDrawn(output); err != nil {
+			return err
+		}
+		opts, err := in.checkOptions()
+		if err != nil {
+			return err
+		}
+		srcs, err := sources(e, args)
+		if err != nil {
+			return err
+		}
+		tuneGC()
+		s, err := pipeline.Stats(cmd.Context(), srcs[0], opts)
+		if err != nil {
+			return &usageError{err}
+		}
+		var buf bytes.Buffer
+		if err := stats.Write(&buf, format, s, stats.Options{By: by}); err != nil {
+			return err
+		}
+		return writeOutput(e.stdout, output, buf.Bytes())
+	}
+	return cmd
+}
