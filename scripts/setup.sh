@@ -4,6 +4,8 @@
 #     with fonts-liberation so the page shows SVG text with the metrics
 #     Graphviz laid it out with (Helvetica/Arial-compatible)
 #   - poppler-utils (pdftoppm/pdfinfo, used by tests and to look at PDFs)
+#   - postgresql (the chart registry's tests start a throwaway server of their
+#     own with initdb and pg_ctl on a loopback port, as the postgres user)
 #   - python3 (standard library only: the independent computation that the
 #     stats test compares with, stats/testdata/stats.py)
 #   - the npm packages of the remark-kroki client test (test/remark)
@@ -13,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=(chromium fonts-liberation poppler-utils python3)
+want=(chromium fonts-liberation poppler-utils python3 postgresql)
 if [[ "${1:-}" == "--bench" ]]; then
   want+=(graphviz time)
 fi

@@ -1,14 +1,17 @@
 package server
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/orgchart/orgchart/diff"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/pipeline"
 	"github.com/orgchart/orgchart/server/store"
@@ -28,6 +31,7 @@ func (s *Server) registryRoutes(mux *http.ServeMux) {
 	mux.Handle("DELETE /v1/charts/{name}", s.handle(s.deleteChart))
 	mux.Handle("GET /v1/charts/{name}/versions", s.handle(s.listVersions))
 	mux.Handle("GET /v1/charts/{name}/versions/{version}", s.handle(s.getVersion))
+	mux.Handle("GET /v1/charts/{name}/diff", s.handle(s.diffVersions))
 	mux.Handle("GET /charts/{file}", s.handle(s.chartImage))
 }
 
@@ -332,4 +336,69 @@ func writeJSONStatus(w http.ResponseWriter, status int, v any) error {
 	w.WriteHeader(status)
 	w.Write(b)
 	return nil
+}
+
+// diffVersions serves GET /v1/charts/{name}/diff?from=N&to=M: orgchart
+// diff's JSON (or format=markdown|text) between two stored versions; to
+// defaults to the latest, from to the one before to.
+func (s *Server) diffVersions(w http.ResponseWriter, r *http.Request) error {
+	name, err := chartNameOf(r)
+	if err != nil {
+		return err
+	}
+	if _, err := s.authorize(r, false); err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	format := q.Get("format")
+	if format == "" {
+		format = "json"
+	}
+	if !slices.Contains(diff.Formats, format) {
+		return errorf(http.StatusBadRequest, "unknown format %q: want one of %s", format, strings.Join(diff.Formats, ", "))
+	}
+	num := func(key string) (int, error) {
+		v := q.Get(key)
+		if v == "" {
+			return 0, nil
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return 0, errorf(http.StatusBadRequest, "%s must be a version number from 1", key)
+		}
+		return n, nil
+	}
+	from, err := num("from")
+	if err != nil {
+		return err
+	}
+	to, err := num("to")
+	if err != nil {
+		return err
+	}
+	var a, b store.Version
+	if to == 0 {
+		err = s.storeOp("latest", func() error { b, err = s.cfg.Store.Latest(r.Context(), name); return err })
+	} else {
+		err = s.storeOp("get", func() error { b, err = s.cfg.Store.Get(r.Context(), name, to); return err })
+	}
+	if err != nil {
+		return err
+	}
+	if from == 0 {
+		from = max(b.Number-1, 1)
+	}
+	if err := s.storeOp("get", func() error { a, err = s.cfg.Store.Get(r.Context(), name, from); return err }); err != nil {
+		return err
+	}
+	label := func(v store.Version) string { return name + "@" + strconv.Itoa(v.Number) }
+	res, err := pipeline.Diff(r.Context(), pipeline.Source{Name: label(a), Data: a.Source}, pipeline.Source{Name: label(b), Data: b.Source}, checkOptions(nil, s.cfg.MaxPeople))
+	if err != nil {
+		return joinedPipelineError(err)
+	}
+	var buf bytes.Buffer
+	if err := diff.Write(&buf, format, res); err != nil {
+		return err
+	}
+	return writeReport(w, format, buf.Bytes())
 }

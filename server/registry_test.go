@@ -159,6 +159,13 @@ func TestRegistrySequence(t *testing.T) {
 		if w := do(b, "GET", "/v1/charts/acme/versions/1", ""); w.Code != 200 || w.Body.String() != conflictChart {
 			t.Fatalf("GET version 1 = %d %q", w.Code, w.Body)
 		}
+		w = do(b, "GET", "/v1/charts/acme/diff?from=1&to=2", "")
+		if w.Code != 200 || !strings.Contains(w.Body.String(), `"kind": "joined"`) || !strings.Contains(w.Body.String(), `"cfo"`) {
+			t.Fatalf("diff 1→2 = %d %s, want cfo joined", w.Code, w.Body)
+		}
+		if w := do(b, "GET", "/v1/charts/acme/diff?format=markdown", ""); w.Code != 200 || !strings.Contains(w.Body.String(), "cfo") {
+			t.Fatalf("diff of the latest as markdown = %d %s", w.Code, w.Body)
+		}
 		latest := do(b, "GET", "/charts/acme.svg", "")
 		if latest.Code != 200 || !strings.Contains(latest.Body.String(), "<svg") || latest.Header().Get("Cache-Control") != latestCache {
 			t.Fatalf("GET latest svg = %d %v", latest.Code, latest.Header())
