@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/orgchart/orgchart/diff"
@@ -33,6 +34,69 @@ func (s *Server) registryRoutes(mux *http.ServeMux) {
 	mux.Handle("GET /v1/charts/{name}/versions/{version}", s.handle(s.getVersion))
 	mux.Handle("GET /v1/charts/{name}/diff", s.handle(s.diffVersions))
 	mux.Handle("GET /charts/{file}", s.handle(s.chartImage))
+}
+
+// latestTTL is how long a server reuses a chart's latest version without
+// asking the store again (its own writes replace it at once; another
+// instance's show within latestTTL). It keeps a cached embed as cheap as a
+// Kroki GET.
+const latestTTL = time.Second
+
+// maxLatest caps the charts whose latest version is kept in memory.
+const maxLatest = 1024
+
+// latestVersions remembers recently read latest versions.
+type latestVersions struct {
+	mu sync.Mutex
+	m  map[string]latestEntry
+}
+
+type latestEntry struct {
+	v  store.Version
+	at time.Time
+}
+
+func (l *latestVersions) get(name string) (store.Version, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	e, ok := l.m[name]
+	if !ok || time.Since(e.at) > latestTTL {
+		return store.Version{}, false
+	}
+	return e.v, true
+}
+
+func (l *latestVersions) put(v store.Version) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.m == nil || len(l.m) >= maxLatest {
+		l.m = make(map[string]latestEntry)
+	}
+	l.m[v.Name] = latestEntry{v: v, at: time.Now()}
+}
+
+func (l *latestVersions) forget(name string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.m, name)
+}
+
+// latestVersion returns a chart's latest version, from memory when read
+// within latestTTL.
+func (s *Server) latestVersion(r *http.Request, name string) (store.Version, error) {
+	if v, ok := s.latest.get(name); ok {
+		return v, nil
+	}
+	var v store.Version
+	err := s.storeOp("latest", func() error {
+		var err error
+		v, err = s.cfg.Store.Latest(r.Context(), name)
+		return err
+	})
+	if err == nil {
+		s.latest.put(v)
+	}
+	return v, err
 }
 
 // latestCache is the Cache-Control of a chart's latest drawing: short, so a
@@ -149,6 +213,7 @@ func (s *Server) putChart(w http.ResponseWriter, r *http.Request) error {
 	}); err != nil {
 		return err
 	}
+	s.latest.forget(name)
 	w.Header().Set("ETag", `"`+strconv.Itoa(v.Number)+`"`)
 	w.Header().Set("Location", "/v1/charts/"+name)
 	status := http.StatusOK
@@ -220,6 +285,7 @@ func (s *Server) deleteChart(w http.ResponseWriter, r *http.Request) error {
 	if err := s.storeOp("delete", func() error { return s.cfg.Store.Delete(r.Context(), name) }); err != nil {
 		return err
 	}
+	s.latest.forget(name)
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
@@ -321,7 +387,7 @@ func (s *Server) chartImage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		cacheControl = cacheForever
-	} else if err := s.storeOp("latest", func() error { v, err = s.cfg.Store.Latest(r.Context(), name); return err }); err != nil {
+	} else if v, err = s.latestVersion(r, name); err != nil {
 		return err
 	}
 	return s.serveDiagram(w, r, &diagramRequest{Source: v.Source, Format: format, Options: opts}, cacheControl)

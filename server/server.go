@@ -151,6 +151,7 @@ type Server struct {
 	render  renderer
 	cache   *lru
 	metrics *metrics
+	latest  latestVersions // the registry's recently read latest versions
 }
 
 // renderer runs render jobs: a Pool of worker processes or, without a worker
