@@ -198,3 +198,92 @@ func TestEditorInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorRegistryInBrowser drives the editor's registry panel in
+// headless Chromium: save the example as a new chart, edit and save again,
+// list the history, show the diff, reopen version 2 from the server.
+func TestEditorRegistryInBrowser(t *testing.T) {
+	chrome := chromiumPath(t)
+	st := mustOpen(t, "", filepath.Join(t.TempDir(), "data"))
+	s, _ := newTestServer(t, Config{Store: st})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chrome),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelA()
+	ctx, cancelC := chromedp.NewContext(actx)
+	defer cancelC()
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelT()
+
+	waitText := func(id, want string) {
+		t.Helper()
+		js := `document.getElementById(` + "`" + id + "`" + `).textContent.includes(` + "`" + want + "`" + `)`
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+			got, _ := chromedp.Run(ctx, chromedp.Text(chromedp.ID(id)))
+			status, _ := chromedp.Run(ctx, chromedp.Text(chromedp.ID("status")))
+			t.Fatalf("#%s never showed %q: %q (status %q)", id, want, got, status)
+		}
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/"),
+		chromedp.WaitVisible(chromedp.ID("preview-img")),
+		chromedp.WaitVisible(chromedp.ID("reg-btn")), // shown because /health reports a store
+		chromedp.Click(chromedp.ID("reg-btn")),
+		chromedp.SendKeys(chromedp.ID("reg-name"), "northwind"),
+		chromedp.Click(chromedp.ID("reg-save")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitText("reg-state", "northwind · version 1")
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`(() => { const s = document.getElementById('source');
+			s.value += "  - id: cfo\n    name: Fay Lin\n    reports_to: ceo\n"; s.dispatchEvent(new Event('input')); })()`),
+		chromedp.Click(chromedp.ID("reg-save")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitText("reg-state", "version 2")
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("reg-history")),
+		chromedp.WaitVisible(chromedp.CSS(`#reg-versions li[data-version="2"] button`)),
+		chromedp.Click(chromedp.CSS(`#reg-versions li[data-version="2"] button`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waitText("reg-diff", "cfo")
+	// Reopen from the server: the textarea holds version 2.
+	err = chromedp.Do(ctx,
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('source').value = 'x'`),
+		chromedp.Click(chromedp.ID("reg-open")),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('source').value.includes('Fay Lin')`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("Open did not load version 2: %v", err)
+	}
+	v, err := st.Latest(context.Background(), "northwind")
+	if err != nil || v.Number != 2 {
+		t.Fatalf("store latest = %+v, %v; want version 2", v, err)
+	}
+	if p := os.Getenv("ORGCHART_SCREENSHOT_REGISTRY"); p != "" {
+		png, _ := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		os.WriteFile(p, png, 0o644)
+	}
+}

@@ -244,6 +244,105 @@ async function showEmbed() {
   setStatus((copied ? "embed URL copied" : "embed URL ready") + long, long ? "bad" : "ok");
 }
 
+// --- the chart registry -------------------------------------------------------
+// A named chart on this server: open its latest version, save the editor's
+// text as a new version (If-Match the version opened, so a concurrent save is
+// not overwritten), list its versions and show the diff of each.
+let regVersion = 0;
+
+function regName() {
+  return $("reg-name").value.trim();
+}
+
+function regHeaders(extra) {
+  const h = Object.assign({ "Accept": "application/json" }, extra || {});
+  const tok = $("reg-token").value.trim();
+  if (tok) h["Authorization"] = "Bearer " + tok;
+  return h;
+}
+
+function regState(text) {
+  $("reg-state").textContent = text;
+}
+
+function plural(n, word) {
+  return n + " " + word + (n === 1 ? "" : "s");
+}
+
+async function regOpen() {
+  const name = regName();
+  const meta = await fetch("/v1/charts/" + encodeURIComponent(name), { headers: regHeaders() });
+  if (!meta.ok) { setStatus(await errorMessage(meta), "bad"); return; }
+  const v = await meta.json();
+  const body = await fetch("/v1/charts/" + encodeURIComponent(name) + "/versions/" + v.version, { headers: regHeaders() });
+  if (!body.ok) { setStatus(await errorMessage(body), "bad"); return; }
+  src.value = await body.text();
+  regVersion = v.version;
+  regState(name + " · version " + v.version);
+  setStatus("opened " + name + " version " + v.version, "ok");
+  schedule();
+}
+
+async function regSave() {
+  const name = regName();
+  const extra = { "Content-Type": "text/plain; charset=utf-8" };
+  if (regVersion) extra["If-Match"] = '"' + regVersion + '"';
+  const resp = await fetch("/v1/charts/" + encodeURIComponent(name), { method: "PUT", headers: regHeaders(extra), body: src.value });
+  if (resp.status === 412) { setStatus("someone saved a newer version: open it again before saving", "bad"); return; }
+  if (resp.status === 422) {
+    const j = await resp.json();
+    showFindings((j.diagnostics || []).map((d) => ({ code: "LOAD", severity: "error", message: d.message, line: d.line || 0, column: d.column || 0, url: "" })));
+    setStatus(j.error, "bad");
+    return;
+  }
+  if (!resp.ok) { setStatus(await errorMessage(resp), "bad"); return; }
+  const v = await resp.json();
+  const same = v.version === regVersion;
+  regVersion = v.version;
+  regState(name + " · version " + v.version);
+  setStatus(same ? "no change: still version " + v.version : "saved " + name + " version " + v.version, "ok");
+  if (!$("reg-versions").hidden) regHistory();
+}
+
+async function regHistory() {
+  const name = regName();
+  const resp = await fetch("/v1/charts/" + encodeURIComponent(name) + "/versions?limit=20", { headers: regHeaders() });
+  if (!resp.ok) { setStatus(await errorMessage(resp), "bad"); return; }
+  const out = $("reg-versions");
+  out.replaceChildren();
+  out.hidden = false;
+  for (const v of (await resp.json()).versions) {
+    const li = document.createElement("li");
+    li.dataset.version = String(v.version);
+    const f = v.findings;
+    li.append(Object.assign(document.createElement("span"), {
+      textContent: "v" + v.version + " · " + v.created.replace("T", " ").slice(0, 16) + (v.author ? " · " + v.author : "") +
+        " · " + plural(f.errors, "error") + ", " + plural(f.warnings, "warning"),
+    }));
+    if (v.version > 1) {
+      const b = Object.assign(document.createElement("button"), { type: "button", className: "btn small", textContent: "diff" });
+      b.addEventListener("click", () => regDiff(name, v.version - 1, v.version));
+      li.append(b);
+    }
+    out.append(li);
+  }
+}
+
+async function regDiff(name, from, to) {
+  const resp = await fetch("/v1/charts/" + encodeURIComponent(name) + "/diff?format=text&from=" + from + "&to=" + to, { headers: regHeaders() });
+  const pre = $("reg-diff");
+  pre.hidden = false;
+  pre.textContent = resp.ok ? await resp.text() : await errorMessage(resp);
+}
+
+// The registry panel shows when the server keeps a registry (/health says).
+async function regDetect() {
+  try {
+    const h = await (await fetch("/health")).json();
+    $("reg-btn").hidden = !h.store;
+  } catch (e) { /* no registry */ }
+}
+
 // --- wiring ------------------------------------------------------------------
 src.addEventListener("input", schedule);
 src.addEventListener("scroll", () => { gutter.scrollTop = src.scrollTop; });
@@ -259,6 +358,11 @@ src.addEventListener("keydown", (e) => {
 for (const f of ["svg", "png", "pdf"]) $("dl-" + f).addEventListener("click", () => download(f));
 $("embed-btn").addEventListener("click", showEmbed);
 $("embed-close").addEventListener("click", () => { $("embed").hidden = true; });
+$("reg-btn").addEventListener("click", () => { $("registry").hidden = false; $("reg-name").focus(); });
+$("reg-close").addEventListener("click", () => { $("registry").hidden = true; });
+$("reg-open").addEventListener("click", regOpen);
+$("reg-save").addEventListener("click", regSave);
+$("reg-history").addEventListener("click", regHistory);
 for (const b of document.querySelectorAll("button.copy")) {
   b.addEventListener("click", async () => {
     const ok = await copyText($(b.dataset.copy).value);
@@ -270,3 +374,4 @@ for (const b of document.querySelectorAll("button.copy")) {
 src.value = $("example").content.textContent;
 drawGutter();
 update();
+regDetect();
