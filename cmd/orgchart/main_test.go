@@ -146,3 +146,26 @@ func xmlWellFormed(data []byte) error {
 	}
 	return nil
 }
+
+func TestSourceDate(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64 // Unix seconds; -1 for the zero time
+		err  bool
+	}{
+		{"", -1, false},
+		{"1700000000", 1700000000, false},
+		{"0", 0, false},
+		{"yesterday", -1, true},
+		{"-5", -1, true},
+	} {
+		got, err := sourceDate(tc.in)
+		if (err != nil) != tc.err {
+			t.Errorf("sourceDate(%q) error = %v, want error %v", tc.in, err, tc.err)
+			continue
+		}
+		if tc.want < 0 && !got.IsZero() || tc.want >= 0 && got.Unix() != tc.want {
+			t.Errorf("sourceDate(%q) = %v, want %d", tc.in, got, tc.want)
+		}
+	}
+}
