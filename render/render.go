@@ -159,6 +159,11 @@ func RenderPages(ctx context.Context, org *graph.Org, findings []diag.Diagnostic
 		return nil, fmt.Errorf("render: no chart")
 	}
 	c := newChart(org)
+	if opts.format() != "mermaid" {
+		if err := c.checkLimits(); err != nil { // limits.go
+			return nil, err
+		}
+	}
 	units, err := c.units(opts)
 	if err != nil {
 		return nil, err

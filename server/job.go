@@ -87,7 +87,7 @@ func Execute(ctx context.Context, job *Job) ([]byte, error) {
 	}
 	out, err := render.Render(ctx, org, findings, ro)
 	if err != nil {
-		return nil, errorf(http.StatusBadRequest, "render: %v", err)
+		return nil, renderError(err) // errors.go
 	}
 	return out, nil
 }
