@@ -22,10 +22,42 @@ func main() {
 	} else {
 		render.PDFCreationTime = t
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	os.Exit(runInterruptible(os.Args[1:]))
+}
+
+// interruptGrace is how long a command may take to stop after the first
+// SIGINT or SIGTERM before the process exits without it.
+const interruptGrace = 1500 * time.Millisecond
+
+// runInterruptible runs the command in a goroutine and returns its exit
+// code, or, on the first SIGINT or SIGTERM, cancels its context, waits at
+// most interruptGrace for it to return, removes the temporary files it was
+// writing and returns 130 (SIGINT) or 143 (SIGTERM). The wait is bounded
+// because a Graphviz layout runs in WebAssembly and ignores cancellation:
+// main stops waiting for it and exits, which is the only way to stop it.
+func runInterruptible(args []string) int {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, args, os.Stdin, os.Stdout, os.Stderr) }()
+	select {
+	case code := <-done:
+		return code
+	case sig := <-sigs:
+		signal.Stop(sigs) // a second signal kills at once, as by default
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(interruptGrace):
+		}
+		removeTemps() // output.go
+		if sig == syscall.SIGTERM {
+			return 128 + int(syscall.SIGTERM)
+		}
+		return 128 + int(syscall.SIGINT)
+	}
 }
 
 // tuneGC trades memory for time in one-shot batch commands (validate, render)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -26,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite golden files (and testscript fi
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"orgchart": func() {
-			os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+			os.Exit(runInterruptible(os.Args[1:]))
 		},
 	})
 }
