@@ -59,6 +59,7 @@ var (
 	hadTMP   bool
 	verified map[string]string // relative path -> SHA-256 of entries kept
 	sealed   bool
+	lock     *os.File // flock on dir/lock, held from init to Seal
 )
 
 func init() {
@@ -70,6 +71,16 @@ func init() {
 		return
 	}
 	dir = d
+	// Hold the directory's lock from here to Seal, so that a process
+	// starting meanwhile waits for this one's entries to be recorded
+	// instead of deleting them as unknown.
+	if f, err := os.OpenFile(filepath.Join(d, "lock"), os.O_CREATE|os.O_RDWR, 0o600); err == nil {
+		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX) == nil {
+			lock = f
+		} else {
+			f.Close()
+		}
+	}
 	verified = prune(d)
 	os.Setenv("TMPDIR", d)
 }
@@ -94,6 +105,9 @@ func Seal() {
 	}
 	if dir == "" {
 		return
+	}
+	if lock != nil {
+		defer lock.Close() // releases the flock
 	}
 	sums := map[string]string{}
 	changed := false
