@@ -28,11 +28,13 @@ demo: setup build ## validate and render every example into out/
 .PHONY: test
 test: setup lint ## vet, gofmt check, race tests, a short fuzz run
 	$(GO) test -race -count=1 ./...
+	cd internal/gvcache && $(GO) test -race -count=1 ./...
 	@./scripts/fuzz.sh $(FUZZTIME)
 
 .PHONY: lint
 lint: ## go vet and gofmt check
 	$(GO) vet ./...
+	cd internal/gvcache && $(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 

@@ -24,6 +24,7 @@ require (
 
 require (
 	codeberg.org/go-pdf/fpdf v0.11.1 // indirect
+	early.orgchart.invalid/gvcache v0.0.0
 	github.com/Azure/go-ntlmssp v0.1.1 // indirect
 	github.com/BurntSushi/freetype-go v0.0.0-20160129220410-b763ddbfe298 // indirect
 	github.com/BurntSushi/graphics-go v0.0.0-20160129215708-b43f31a4a966 // indirect
@@ -82,3 +83,5 @@ require (
 	modernc.org/token v1.1.0 // indirect
 	star-tex.org/x/tex v0.7.1 // indirect
 )
+
+replace early.orgchart.invalid/gvcache => ./internal/gvcache

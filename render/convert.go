@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/orgchart/orgchart/render/option"
 	"github.com/tdewolff/canvas"
@@ -185,7 +186,31 @@ func rasterize(svg []byte, format string, opts option.Options) (out []byte, draw
 	return buf.Bytes(), dpi, note, nil
 }
 
-var creationDate = regexp.MustCompile(`/CreationDate \(D:\d{14}`)
+// creationDate matches the creation date the PDF writer stamps with the
+// current time ("D:" + 14 digits + the local zone, "Z" or "+hh'mm'"-like).
+var creationDate = regexp.MustCompile(`/CreationDate ?\(D:\d{14}[^)]*\)`)
+
+// PDFCreationTime, when not zero, is written into PDFs as their creation
+// date (in UTC). The zero value, the default, writes no date at all, so the
+// same chart gives the same bytes; the CLI sets it from SOURCE_DATE_EPOCH.
+var PDFCreationTime time.Time
+
+// fixCreationDate replaces the writer's creation date with PDFCreationTime,
+// or with spaces when there is none. The replacement is padded to the
+// original length so the cross-reference offsets stay right; a date that
+// would not fit is left out.
+func fixCreationDate(b []byte) []byte {
+	return creationDate.ReplaceAllFunc(b, func(m []byte) []byte {
+		out := bytes.Repeat([]byte(" "), len(m))
+		if !PDFCreationTime.IsZero() {
+			d := "/CreationDate(D:" + PDFCreationTime.UTC().Format("20060102150405") + "Z)"
+			if len(d) <= len(m) {
+				copy(out, d)
+			}
+		}
+		return out
+	})
+}
 
 // toPDF converts each SVG to one page of a single PDF: vector, text
 // selectable, Liberation Sans embedded (subset).
@@ -219,11 +244,9 @@ func toPDF(svgs [][]byte, titles []string, opts option.Options) (out []byte, err
 	if err := w.Close(); err != nil {
 		return nil, fmt.Errorf("write pdf: %w", err)
 	}
-	// The writer stamps the current time; replace it with a fixed date of
-	// the same length (so the cross-reference offsets stay right) to keep
-	// output deterministic.
-	b := creationDate.ReplaceAll(buf.Bytes(), []byte("/CreationDate (D:20000101000000"))
-	return b, nil
+	// The writer stamps the current time (tdewolff/canvas has no option to
+	// leave it out); see pdffix.go.
+	return fixFontDates(fixCreationDate(buf.Bytes()))
 }
 
 // svgState is what an SVG element inherits.

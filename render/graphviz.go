@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing/fstest"
 
+	"early.orgchart.invalid/gvcache"
 	"github.com/goccy/go-graphviz"
 )
 
@@ -28,6 +29,11 @@ var (
 	gvMu sync.Mutex
 	gv   *graphviz.Graphviz
 )
+
+// Seal puts $TMPDIR back and records the compiled-code cache entries
+// go-graphviz wrote while initialising in a private directory (see package
+// gvcache): this init runs after go-graphviz's, which this package imports.
+func init() { gvcache.Seal() }
 
 // noFS is the file system Graphviz sees: empty.
 var noFS fs.FS = fstest.MapFS{}

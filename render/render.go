@@ -58,6 +58,11 @@ func Pages(ctx context.Context, g *graph.Graph, findings []diag.Diagnostic, opts
 		return nil, fmt.Errorf("render: no chart")
 	}
 	c := newChart(g)
+	if opts.OutputFormat() != "mermaid" {
+		if err := c.checkLimits(); err != nil { // limits.go
+			return nil, err
+		}
+	}
 	units, err := c.units(opts)
 	if err != nil {
 		return nil, err

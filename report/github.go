@@ -27,6 +27,7 @@ func (githubFormatter) Format(w io.Writer, results []*check.Result, opts Options
 		if d.Suppressed {
 			continue
 		}
+		d = brief(d)
 		var props []string
 		if d.Pos.File != "" {
 			props = append(props, "file="+escapeProperty(d.Pos.File))
@@ -42,11 +43,12 @@ func (githubFormatter) Format(w io.Writer, results []*check.Result, opts Options
 			title += " " + d.Rule
 		}
 		props = append(props, "title="+escapeProperty(title))
-		msg := d.Message + " [" + d.Code + "]"
+		var msg strings.Builder
+		msg.WriteString(d.Message + " [" + d.Code + "]")
 		for _, r := range d.Related {
-			msg += "\nnote: " + r.Pos.String() + ": " + r.Message
+			msg.WriteString("\nnote: " + r.Pos.String() + ": " + r.Message)
 		}
-		fmt.Fprintf(bw, "::%s %s::%s\n", githubLevel(d.Severity), strings.Join(props, ","), escapeData(msg))
+		fmt.Fprintf(bw, "::%s %s::%s\n", githubLevel(d.Severity), strings.Join(props, ","), escapeData(msg.String()))
 	}
 	return bw.Flush()
 }

@@ -69,6 +69,7 @@ func (junitFormatter) Format(w io.Writer, results []*check.Result, opts Options)
 			var out strings.Builder
 			max := diag.SeverityNone
 			for _, d := range byCode[rule.Code] {
+				d = brief(d)
 				if d.Suppressed {
 					fmt.Fprintf(&out, "%s: %s: %s [%s] (suppressed: %s)\n", d.Pos, d.Severity, d.Message, d.Code, d.Suppression)
 					continue

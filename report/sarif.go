@@ -143,6 +143,7 @@ func (sarifFormatter) Format(w io.Writer, results []*check.Result, opts Options)
 		}
 	}
 	for _, d := range allDiagnostics(results) {
+		d = brief(d)
 		res := sarifResult{
 			RuleID:    d.Code,
 			RuleIndex: index[d.Code],

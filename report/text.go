@@ -29,6 +29,7 @@ func (textFormatter) Format(w io.Writer, results []*check.Result, opts Options) 
 		if d.Suppressed && !opts.ShowSuppressed {
 			continue
 		}
+		d = brief(d)
 		fmt.Fprintf(bw, "%s: %s: %s [%s]", d.Pos, d.Severity, continued(d.Message, "    "), d.Code)
 		if d.Suppressed {
 			why := d.Suppression

@@ -20,6 +20,8 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/orgchart/orgchart/render"
 )
 
 // Error is an error with an HTTP status. Handlers return it (or any error,
@@ -281,4 +283,15 @@ func acceptQ(accept, alt string) (q float64, spec int) {
 		return 0, -1
 	}
 	return q, spec
+}
+
+// renderError turns a render failure into an *Error: a chart over the
+// render limits is 422 (the request is well formed, the chart is too
+// complex to draw here), anything else 400.
+func renderError(err error) error {
+	var le *render.LimitError
+	if errors.As(err, &le) {
+		return errorf(http.StatusUnprocessableEntity, "%v; this server does not draw charts over its limits (split the chart, or draw a subtree with root= and depth=)", le)
+	}
+	return errorf(http.StatusBadRequest, "render: %v", err)
 }

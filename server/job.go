@@ -68,7 +68,7 @@ func pipelineError(err error) error {
 	case pipeline.StagePolicy:
 		return errorf(http.StatusBadRequest, "the chart's policy is invalid:\n%v", pe.Err)
 	}
-	return errorf(http.StatusBadRequest, "render: %v", pe.Err)
+	return renderError(pe.Err) // errors.go
 }
 
 // Execute runs one render job in the calling process through the pipeline

@@ -42,7 +42,16 @@ func testWorker(t testing.TB) WorkerCommand {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return WorkerCommand{Path: exe, Args: []string{"-test.run=^$"}, Env: []string{"ORGCHART_WORKER=1"}}
+	// HOME (or XDG_CACHE_HOME) lets the worker use its compiled-code cache
+	// (package gvcache); without it Graphviz is compiled in memory at each
+	// start, over 5 s under -race.
+	env := []string{"ORGCHART_WORKER=1"}
+	for _, k := range []string{"HOME", "XDG_CACHE_HOME"} {
+		if v, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
+	return WorkerCommand{Path: exe, Args: []string{"-test.run=^$"}, Env: env}
 }
 
 // conflictChart has a dual solid-line report (ORG005) and a name that

@@ -23,12 +23,13 @@ type PoolConfig struct {
 	Size          int           // worker processes
 	MaxRenders    int           // recycle a worker after this many renders
 	MaxRSS        int64         // recycle a worker whose resident set passes this (bytes)
+	KillRSS       int64         // kill a worker whose resident set passes this while rendering → 422 (bytes)
 	QueueLength   int           // callers waiting for a worker beyond this get a 503
 	QueueWait     time.Duration // a caller waiting longer gets a 503
 	RenderTimeout time.Duration // a render running longer is killed → 408
 	Stderr        io.Writer     // the workers' standard error; nil discards
 	// OnRestart is called each time a worker is replaced, with the reason:
-	// "deadline", "died", "renders" or "rss".
+	// "deadline", "died", "renders", "rss" or "memory" (over KillRSS).
 	OnRestart func(reason string)
 	// OnQueue is called with the number of callers waiting for a worker
 	// each time it changes.
@@ -64,6 +65,9 @@ func NewPool(cfg PoolConfig) (*Pool, error) {
 	}
 	if cfg.MaxRSS <= 0 {
 		cfg.MaxRSS = DefaultWorkerMaxRSSBytes
+	}
+	if cfg.KillRSS <= 0 {
+		cfg.KillRSS = DefaultWorkerKillRSSBytes
 	}
 	if cfg.QueueLength <= 0 {
 		cfg.QueueLength = DefaultQueueLength
@@ -311,12 +315,18 @@ func (p *Pool) Render(ctx context.Context, job *Job) ([]byte, error) {
 			return nil, fmt.Errorf("render worker: %w", err)
 		}
 	}
-	rctx, cancel := context.WithTimeout(ctx, p.cfg.RenderTimeout)
+	tctx, cancel := context.WithTimeout(ctx, p.cfg.RenderTimeout)
 	defer cancel()
+	rctx, stopWatch := p.watchRSS(tctx, pr) // rsswatch.go
 	p.busy.Add(1)
 	data, err := pr.do(rctx, job)
 	p.busy.Add(-1)
+	stopWatch()
 	switch {
+	case errors.Is(context.Cause(rctx), errOverRSS) && ctx.Err() == nil:
+		p.kill(pr)
+		p.replace("memory")
+		return nil, &Error{Code: http.StatusUnprocessableEntity, Msg: fmt.Sprintf("the render needed more than %d MB and was stopped: draw a smaller part of the chart (root, depth)", p.cfg.KillRSS>>20)}
 	case err == nil || isJobError(err):
 		pr.renders++
 		if pr.renders >= p.cfg.MaxRenders {

@@ -263,3 +263,17 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Errorf("no stopped record in the log")
 	}
 }
+
+// TestPoolKillsOverMemoryMidRender: a worker over KillRSS while rendering is
+// killed then, not after the render, and the request is answered 422.
+func TestPoolKillsOverMemoryMidRender(t *testing.T) {
+	p, restarts := newTestPool(t, PoolConfig{Size: 1, KillRSS: 1 << 20, RenderTimeout: 60 * time.Second})
+	_, err := p.Render(context.Background(), svgJob("#orgchart-test:hang\n"))
+	var he *Error
+	if !errors.As(err, &he) || he.Code != http.StatusUnprocessableEntity || !strings.Contains(he.Msg, "needed more than 1 MB") {
+		t.Fatalf("render over KillRSS: err = %v, want 422", err)
+	}
+	if n := restartCount(restarts, "memory"); n != 1 {
+		t.Errorf("memory restarts = %d, want 1", n)
+	}
+}

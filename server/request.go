@@ -2,6 +2,8 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
+	"compress/zlib"
 	"encoding/json"
 	"errors"
 	"io"
@@ -140,18 +142,42 @@ func jsonErr(err error) string {
 	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
-// readBody reads the request body, at most max bytes (more is a 413).
+// readBody reads the request body, at most max bytes (more is a 413). A
+// gzip or deflate Content-Encoding is decoded, and the decoded body is held
+// to the same max (a small bomb is a 413 too); any other encoding is a 415.
 func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error) {
 	if r.ContentLength > max {
 		return nil, errorf(http.StatusRequestEntityTooLarge, "request body is larger than %d bytes", max)
 	}
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, max))
+	var body io.Reader = http.MaxBytesReader(w, r.Body, max)
+	switch enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); enc {
+	case "", "identity":
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(body)
+		if err != nil {
+			return nil, errorf(http.StatusBadRequest, "the body is not valid gzip: %v", err)
+		}
+		body = zr
+	case "deflate":
+		// RFC 9110's deflate is zlib-wrapped.
+		zr, err := zlib.NewReader(body)
+		if err != nil {
+			return nil, errorf(http.StatusBadRequest, "the body is not valid deflate (zlib) data: %v", err)
+		}
+		body = zr
+	default:
+		return nil, errorf(http.StatusUnsupportedMediaType, "Content-Encoding %.40q is not supported: send the body plain, gzip or deflate", enc)
+	}
+	b, err := io.ReadAll(io.LimitReader(body, max+1))
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
 			return nil, errorf(http.StatusRequestEntityTooLarge, "request body is larger than %d bytes", max)
 		}
 		return nil, errorf(http.StatusBadRequest, "read request body: %v", err)
+	}
+	if int64(len(b)) > max {
+		return nil, errorf(http.StatusRequestEntityTooLarge, "request body is larger than %d bytes once decoded", max)
 	}
 	return b, nil
 }

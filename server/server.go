@@ -43,8 +43,11 @@ const (
 	DefaultQueueWait         = 5 * time.Second
 	DefaultWorkerMaxRenders  = 200
 	DefaultWorkerMaxRSSBytes = 512 << 20 // 512 MiB
-	DefaultCacheBytes        = 64 << 20  // 64 MiB
-	DefaultShutdownTimeout   = 20 * time.Second
+	// DefaultWorkerKillRSSBytes kills a worker mid-render: two such renders
+	// at once still leave a 4 GB machine room.
+	DefaultWorkerKillRSSBytes = 1 << 30  // 1 GiB
+	DefaultCacheBytes         = 64 << 20 // 64 MiB
+	DefaultShutdownTimeout    = 20 * time.Second
 )
 
 // WorkerCommand is how to start a render worker process: the same binary

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -26,7 +25,7 @@ var update = flag.Bool("update", false, "rewrite golden files (and testscript fi
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"orgchart": func() {
-			os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+			os.Exit(runInterruptible(os.Args[1:]))
 		},
 	})
 }
@@ -145,4 +144,27 @@ func xmlWellFormed(data []byte) error {
 		return fmt.Errorf("%d root elements, want 1", roots)
 	}
 	return nil
+}
+
+func TestSourceDate(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64 // Unix seconds; -1 for the zero time
+		err  bool
+	}{
+		{"", -1, false},
+		{"1700000000", 1700000000, false},
+		{"0", 0, false},
+		{"yesterday", -1, true},
+		{"-5", -1, true},
+	} {
+		got, err := sourceDate(tc.in)
+		if (err != nil) != tc.err {
+			t.Errorf("sourceDate(%q) error = %v, want error %v", tc.in, err, tc.err)
+			continue
+		}
+		if tc.want < 0 && !got.IsZero() || tc.want >= 0 && got.Unix() != tc.want {
+			t.Errorf("sourceDate(%q) = %v, want %d", tc.in, got, tc.want)
+		}
+	}
 }

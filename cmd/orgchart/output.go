@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // writeOutput writes data to path atomically: a temporary file in the same
@@ -16,12 +17,26 @@ func writeOutput(w io.Writer, path string, data []byte) error {
 		_, err := w.Write(data)
 		return err
 	}
+	// -o onto a symbolic link writes the file it points to (the link stays).
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	} else if l, lerr := os.Readlink(path); lerr == nil {
+		// A dangling link: create its target.
+		if !filepath.IsAbs(l) {
+			l = filepath.Join(filepath.Dir(path), l)
+		}
+		path = l
+	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name()) // after a successful rename this is a no-op
+	addTemp(tmp.Name())
+	defer func() {
+		os.Remove(tmp.Name()) // after a successful rename this is a no-op
+		dropTemp(tmp.Name())
+	}()
 	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
@@ -40,4 +55,36 @@ func writeOutput(w io.Writer, path string, data []byte) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// temps are the temporary files being written, removed by removeTemps when
+// a signal ends the process before they are renamed.
+var temps struct {
+	sync.Mutex
+	names map[string]bool
+}
+
+func addTemp(name string) {
+	temps.Lock()
+	defer temps.Unlock()
+	if temps.names == nil {
+		temps.names = map[string]bool{}
+	}
+	temps.names[name] = true
+}
+
+func dropTemp(name string) {
+	temps.Lock()
+	defer temps.Unlock()
+	delete(temps.names, name)
+}
+
+// removeTemps removes every temporary file still being written.
+func removeTemps() {
+	temps.Lock()
+	defer temps.Unlock()
+	for name := range temps.names {
+		os.Remove(name)
+		delete(temps.names, name)
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render"
 	"github.com/spf13/cobra"
 )
 
@@ -54,7 +55,11 @@ func newRootCmd(e *env) *cobra.Command {
 	root.SetErr(e.stderr)
 	root.SetContext(e.ctx)
 	for _, add := range subcommands {
-		root.AddCommand(add(e))
+		c := add(e)
+		if c.Name() == "render" {
+			addLimitFlags(c) // limits.go
+		}
+		root.AddCommand(c)
 	}
 	return root
 }
@@ -66,6 +71,7 @@ var subcommands []func(*env) *cobra.Command
 // run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	render.ChartLimits = render.Limits{} // set again by render's flags
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
@@ -84,6 +90,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // "file:line:col: message", one per line, so editors can jump to them;
 // anything else as "orgchart: message". Joined errors are printed one by one.
 func printError(w io.Writer, err error) {
+	if hint, ok := limitHint(err); ok {
+		fmt.Fprintln(w, hint)
+		return
+	}
 	if ue, ok := err.(*usageError); ok {
 		printError(w, ue.err)
 		return
