@@ -96,30 +96,31 @@ func (b *builder) connect(r *Result) {
 			mid := cb.Y + cb.H/2
 			line = [4]Point{{sx, bottom}, {sx, mid}, {cb.X + cb.W, mid}, {cb.X + cb.W, mid}}
 		}
-		pts = append(pts, simplify(line)...)
+		k := simplify(&line)
+		pts = append(pts, line[:k]...)
 	}
 	r.start[b.n] = int32(len(pts))
 	r.points = pts
 }
 
-// simplify drops repeated points and the middle of three collinear points,
-// keeping at least the two ends.
-func simplify(line [4]Point) []Point {
-	out := make([]Point, 1, 4)
-	out[0] = line[0]
+// simplify drops repeated points and the middle of three collinear points
+// in place, keeping at least the two ends, and returns the number of points.
+func simplify(line *[4]Point) int {
+	k := 1
 	for _, q := range line[1:] {
-		k := len(out)
-		last := out[k-1]
+		last := line[k-1]
 		switch {
 		case last == q:
-		case k >= 2 && ((out[k-2].X == last.X && last.X == q.X) || (out[k-2].Y == last.Y && last.Y == q.Y)):
-			out[k-1] = q
+		case k >= 2 && ((line[k-2].X == last.X && last.X == q.X) || (line[k-2].Y == last.Y && last.Y == q.Y)):
+			line[k-1] = q
 		default:
-			out = append(out, q)
+			line[k] = q
+			k++
 		}
 	}
-	if len(out) == 1 { // the cards touch: a zero-length line
-		out = append(out, out[0])
+	if k == 1 { // the cards touch: a zero-length line
+		line[1] = line[0]
+		k = 2
 	}
-	return out
+	return k
 }

@@ -1,0 +1,43 @@
+package layout
+
+import (
+	"testing"
+
+	"github.com/orgchart/orgchart/render/layout/internal/orgtree"
+)
+
+// BenchmarkLayout lays out realistic random orgs (spans 1-12, depth about
+// 6-10, Auto arrangement, so teams of four or more leaves are stacked) and a
+// deep chain. scripts/bench-layout.sh compares the 100k case with
+// d3-flextree on the same tree.
+func BenchmarkLayout(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		tree orgtree.Tree
+	}{
+		{"1k", orgtree.Random(1, 1_000)},
+		{"100k", orgtree.Random(1, 100_000)},
+		{"1M", orgtree.Random(1, 1_000_000)},
+		{"chain100k", orgtree.Chain(100_000)},
+	} {
+		tree := Tree{Parent: bc.tree.Parent, Width: bc.tree.Width, Height: bc.tree.Height}
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Layout(tree, DefaultOptions()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLayout1M is the 1,000,000-node figure on its own.
+func BenchmarkLayout1M(b *testing.B) {
+	g := orgtree.Random(1, 1_000_000)
+	tree := Tree{Parent: g.Parent, Width: g.Width, Height: g.Height}
+	for b.Loop() {
+		if _, err := Layout(tree, DefaultOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
