@@ -20,8 +20,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 //
 //	parent width height [assistant] [auto|row|column|columns2]
 //
-// (parent "-" for a root, nodes numbered from 0 in order), and NAME.out is
-// the layout with DefaultOptions: every card, then every connector.
+// (parent "-" for a root, nodes numbered from 0 in order) or a dotted line
+// "dotted FROM TO", and NAME.out is the layout with DefaultOptions: every
+// card, every connector, then every dotted line routed with lanes 6 apart.
 func TestGolden(t *testing.T) {
 	const file = "testdata/golden.txtar"
 	ar, err := txtar.ParseFile(file)
@@ -36,7 +37,7 @@ func TestGolden(t *testing.T) {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {
-			tree, err := parseTree(string(in.Data))
+			tree, dotted, err := parseTree(string(in.Data))
 			if err != nil {
 				t.Fatalf("%s: %v", in.Name, err)
 			}
@@ -48,6 +49,16 @@ func TestGolden(t *testing.T) {
 				t.Errorf("properties: %v", err)
 			}
 			got := dump(r)
+			if len(dotted) > 0 {
+				routes, legible, err := r.RouteDotted(dotted, 6, 10)
+				if err != nil {
+					t.Fatalf("RouteDotted: %v", err)
+				}
+				if err := checkDotted(r, dotted, routes, 6); err != nil {
+					t.Errorf("dotted: %v", err)
+				}
+				got += dumpRoutes(dotted, routes, legible)
+			}
 			if i+1 < len(ar.Files) && ar.Files[i+1].Name == name+".out" {
 				want := string(ar.Files[i+1].Data)
 				if *update {
@@ -73,29 +84,39 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-func parseTree(s string) (Tree, error) {
+func parseTree(s string) (Tree, []Dotted, error) {
 	var t Tree
+	var dotted []Dotted
 	sc := bufio.NewScanner(strings.NewReader(s))
 	for line := 1; sc.Scan(); line++ {
 		f := strings.Fields(sc.Text())
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
+		if f[0] == "dotted" && len(f) == 3 {
+			a, err1 := strconv.Atoi(f[1])
+			b, err2 := strconv.Atoi(f[2])
+			if err1 != nil || err2 != nil {
+				return t, nil, fmt.Errorf("line %d: want dotted FROM TO", line)
+			}
+			dotted = append(dotted, Dotted{a, b})
+			continue
+		}
 		if len(f) < 3 {
-			return t, fmt.Errorf("line %d: want parent width height", line)
+			return t, nil, fmt.Errorf("line %d: want parent width height", line)
 		}
 		p := -1
 		if f[0] != "-" {
 			v, err := strconv.Atoi(f[0])
 			if err != nil {
-				return t, fmt.Errorf("line %d: %v", line, err)
+				return t, nil, fmt.Errorf("line %d: %v", line, err)
 			}
 			p = v
 		}
 		w, err1 := strconv.ParseFloat(f[1], 64)
 		h, err2 := strconv.ParseFloat(f[2], 64)
 		if err1 != nil || err2 != nil {
-			return t, fmt.Errorf("line %d: bad size", line)
+			return t, nil, fmt.Errorf("line %d: bad size", line)
 		}
 		asst, arr := false, Auto
 		for _, word := range f[3:] {
@@ -111,7 +132,7 @@ func parseTree(s string) (Tree, error) {
 			case "columns2":
 				arr = Columns2
 			default:
-				return t, fmt.Errorf("line %d: unknown word %q", line, word)
+				return t, nil, fmt.Errorf("line %d: unknown word %q", line, word)
 			}
 		}
 		t.Parent = append(t.Parent, p)
@@ -120,7 +141,7 @@ func parseTree(s string) (Tree, error) {
 		t.Assistant = append(t.Assistant, asst)
 		t.Arrangement = append(t.Arrangement, arr)
 	}
-	return t, sc.Err()
+	return t, dotted, sc.Err()
 }
 
 // dump writes a layout as text: the bounding box, each card, each connector.
@@ -141,6 +162,20 @@ func dump(r *Result) string {
 			fmt.Fprintf(&b, " %s,%s", num(p.X), num(p.Y))
 		}
 		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func dumpRoutes(dotted []Dotted, routes []Route, legible bool) string {
+	var b strings.Builder
+	num := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	fmt.Fprintf(&b, "dotted legible %v\n", legible)
+	for i, rt := range routes {
+		fmt.Fprintf(&b, "dotted %d to %d:", dotted[i].From, dotted[i].To)
+		for _, p := range rt.Points {
+			fmt.Fprintf(&b, " %s,%s", num(p.X), num(p.Y))
+		}
+		fmt.Fprintf(&b, " label %s,%s\n", num(rt.Label.X), num(rt.Label.Y))
 	}
 	return b.String()
 }
