@@ -46,3 +46,6 @@ say "## 3. Service load test on loopback (orgload)"
 run go run ./cmd/orgload
 
 say "results saved in $log"
+
+say "## 4. Layout engine (render/layout) against d3-flextree on the same 100k tree"
+run ./scripts/bench-layout.sh
