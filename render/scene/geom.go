@@ -98,3 +98,32 @@ func (d *Document) outline() []OutlineEntry {
 	}
 	return o
 }
+
+// bounds returns the rectangle around the boxes and texts in items.
+func bounds(items []Item) (Rect, bool) {
+	x0, y0, x1, y1, ok := 0.0, 0.0, 0.0, 0.0, false
+	add := func(a, b, c, d float64) {
+		if !ok {
+			x0, y0, x1, y1, ok = a, b, c, d, true
+			return
+		}
+		x0, y0, x1, y1 = min(x0, a), min(y0, b), max(x1, c), max(y1, d)
+	}
+	var walk func([]Item)
+	walk = func(items []Item) {
+		for _, it := range items {
+			switch it := it.(type) {
+			case Box:
+				add(it.X, it.Y, it.X+it.W, it.Y+it.H)
+			case Text:
+				w := Measure(it.S, it.Size, it.Bold)
+				x := it.anchorX(w)
+				add(x, it.Y-Ascent(it.Size), x+w, it.Y+Descent(it.Size))
+			case Group:
+				walk(it.Items)
+			}
+		}
+	}
+	walk(items)
+	return Rect{x0, y0, x1 - x0, y1 - y0}, ok
+}

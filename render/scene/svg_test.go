@@ -169,7 +169,9 @@ func hostileDoc(s string) *Document {
 
 // url0 keeps s valid in a URL for the validator (it rejects control
 // characters): the escaping under test is the SVG writer's.
-func url0(s string) string { return strings.Map(func(r rune) rune { return map[bool]rune{true: -1, false: r}[r < 0x20 || r == 0x7f] }, s) }
+func url0(s string) string {
+	return strings.Map(func(r rune) rune { return map[bool]rune{true: -1, false: r}[r < 0x20 || r == 0x7f] }, s)
+}
 
 func TestSVGEscapesHostileText(t *testing.T) {
 	b := svgOf(t, hostileDoc(hostile), 1)
