@@ -33,6 +33,9 @@ type face struct {
 	kern map[uint32]int16       // pair adjustment by left<<16|right glyph ids
 	lo   [kernLo * kernLo]int16 // the same for glyph ids below kernLo, dense
 	ttf  []byte
+
+	glyphMu sync.Mutex
+	glyphs  map[uint16]*canvas.Path // outlines in font units, by glyph id
 }
 
 // kernLo bounds the dense kerning table: Liberation Sans numbers the ASCII
