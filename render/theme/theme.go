@@ -22,13 +22,13 @@ import (
 
 // Theme is a set of colours.
 type Theme struct {
-	Name                                                  string
-	Background, CardFill, CardBorder, Text, Subtext       string
-	Edge, Dotted                                          string
-	VacantFill, VacantText, TeamFill                      string
-	BoardFill, BoardText, CommitteeFill, CommitteeText    string
-	Highlight, BadgeFill, BadgeText                       string
-	Severity                                              map[diag.Severity]string
+	Name                                               string
+	Background, CardFill, CardBorder, Text, Subtext    string
+	Edge, Dotted                                       string
+	VacantFill, VacantText, TeamFill                   string
+	BoardFill, BoardText, CommitteeFill, CommitteeText string
+	Highlight, BadgeFill, BadgeText                    string
+	Severity                                           map[diag.Severity]string
 	// Palette is the Graphviz engine's 10 department colours, assigned in
 	// the order of the sorted department names.
 	Palette []string
