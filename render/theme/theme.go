@@ -44,13 +44,42 @@ type Theme struct {
 	Departments []string
 }
 
-// DepartmentHues are the 24 base hues of the org engine's department
-// palette, spread around the colour wheel in an order that puts unlike
-// hues next to each other.
-var DepartmentHues = []string{
-	"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#e6550d", "#17becf", "#8c564b", "#e377c2",
-	"#7f7f7f", "#bcbd22", "#3182bd", "#843c39", "#31a354", "#756bb1", "#fd8d3c", "#0f766e",
-	"#ad494a", "#637939", "#7b4173", "#b45309", "#4338ca", "#be123c", "#15803d", "#a16207",
+// DepartmentHues are the 24 base colours of the org engine's department
+// palette: 12 hues 30° apart, each at a vivid and a deep shade (the deep
+// one turned by 15°), so that neighbours in the palette differ in hue and
+// lightness alike.
+var DepartmentHues = func() []string {
+	var out []string
+	for k := range 12 {
+		h := float64(k) * 30
+		out = append(out, hsl(h+5, 0.70, 0.42), hsl(h+20, 0.55, 0.30))
+	}
+	return out
+}()
+
+// hsl returns the colour of hue h (degrees), saturation s and lightness l.
+func hsl(h, s, l float64) string {
+	c := (1 - math.Abs(2*l-1)) * s
+	hp := math.Mod(h, 360) / 60
+	x := c * (1 - math.Abs(math.Mod(hp, 2)-1))
+	var r, g, b float64
+	switch int(hp) {
+	case 0:
+		r, g = c, x
+	case 1:
+		r, g = x, c
+	case 2:
+		g, b = c, x
+	case 3:
+		g, b = x, c
+	case 4:
+		r, b = x, c
+	default:
+		r, b = c, x
+	}
+	m := l - c/2
+	ch := func(v float64) int { return int(math.Round((v + m) * 255)) }
+	return fmt.Sprintf("#%02x%02x%02x", ch(r), ch(g), ch(b))
 }
 
 // Themes are the themes by name.
