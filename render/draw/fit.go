@@ -15,9 +15,9 @@ const (
 	titlePt      = 14.0
 	legendPt     = 8.0
 	footPt       = 7.5
-	dottedLane   = 9.0   // chart units between dotted lanes
-	dottedLimit  = 40    // more dotted lines than this go to a footnote
-	fitBudget    = 3e6   // node layouts the per-manager search may spend
+	dottedLane   = 9.0 // chart units between dotted lanes
+	dottedLimit  = 40  // more dotted lines than this go to a footnote
+	fitBudget    = 3e6 // node layouts the per-manager search may spend
 	scaleEps     = 1e-9
 )
 

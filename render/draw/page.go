@@ -253,4 +253,3 @@ func transform(items []scene.Item, s, ox, oy float64) []scene.Item {
 	}
 	return out
 }
-
