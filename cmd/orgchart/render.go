@@ -64,6 +64,10 @@ every report in one row).`,
 			}
 			opts.Split = split
 			opts.Direction = strings.ToUpper(opts.Direction)
+			if out != "" && out != "-" {
+				ext := filepath.Ext(out)
+				opts.PageFile = strings.ReplaceAll(filepath.Base(strings.TrimSuffix(out, ext)), "%", "%%") + "-%d" + strings.ReplaceAll(ext, "%", "%%")
+			}
 			if err := opts.Validate(); err != nil {
 				return &usageError{err}
 			}
@@ -85,11 +89,15 @@ every report in one row).`,
 	fs.Float64Var(&opts.DPI, "dpi", 0, "raster resolution for png/jpeg (default "+strconv.Itoa(option.DefaultDPI)+")")
 	fs.BoolVar(&opts.NoFindings, "no-findings", false, "do not draw the rules' findings")
 	fs.StringVar(&split, "split", "", "one page per unit: department|depth:N")
+	fs.StringVar(&opts.Layout, "layout", "", "layout engine: org (tidy org-chart layout, fitted to --preset pages) or dot (Graphviz) (default org; dot with --direction LR)")
+	fs.BoolVar(&opts.NoSplit, "no-split", false, "with --preset, keep one page even when names fall under the legible minimum (org layout)")
+	fs.StringVar(&opts.Title, "title", "", "the chart's title (replaces the chart's own; CSV charts have none)")
 	inFlags := addInputFlags(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(option.Formats))
 	_ = cmd.RegisterFlagCompletionFunc("theme", fixedCompletion(option.Themes))
 	_ = cmd.RegisterFlagCompletionFunc("direction", fixedCompletion(option.Directions))
 	_ = cmd.RegisterFlagCompletionFunc("preset", fixedCompletion(option.PresetNames))
+	_ = cmd.RegisterFlagCompletionFunc("layout", fixedCompletion(option.Layouts))
 
 	parse := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
