@@ -23,6 +23,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
@@ -58,6 +59,13 @@ const LegibleDPI = 48
 func Pages(ctx context.Context, g *graph.Graph, findings []diag.Diagnostic, opts option.Options) ([]Page, error) {
 	if g == nil {
 		return nil, fmt.Errorf("render: no chart")
+	}
+	if opts.OutputFormat() == "pptx" {
+		data, notes, err := Deck(ctx, []DeckChart{{Graph: g, Findings: findings}}, opts, nil)
+		if err != nil {
+			return nil, err
+		}
+		return []Page{{Title: g.Org().Title, Data: data, Note: strings.Join(notes, "; ")}}, nil
 	}
 	if opts.Engine() == "org" {
 		return orgPages(ctx, g, findings, opts)

@@ -28,6 +28,7 @@ func splitExample(out string) string {
 var extFormats = map[string]string{
 	".svg": "svg", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".pdf": "pdf",
 	".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
+	".pptx": "pptx",
 }
 
 func newRenderCmd(e *env) *cobra.Command {
@@ -37,12 +38,17 @@ func newRenderCmd(e *env) *cobra.Command {
 		split string
 	)
 	cmd := &cobra.Command{
-		Use:   "render [flags] FILE",
-		Short: "Draw a chart as SVG, PNG, JPEG, PDF, DOT or Mermaid, findings highlighted",
-		Long: `Draw a chart as SVG, PNG, JPEG, PDF, DOT or Mermaid.
+		Use:   "render [flags] FILE...",
+		Short: "Draw a chart as SVG, PNG, JPEG, PDF, DOT, Mermaid or PowerPoint, findings highlighted",
+		Long: `Draw a chart as SVG, PNG, JPEG, PDF, DOT, Mermaid or a PowerPoint deck.
 
 The format comes from --format, else from the -o extension (.svg .png .jpg
-.jpeg .pdf .dot .gv .mmd), else svg. -o - (the default) writes to standard
+.jpeg .pdf .dot .gv .mmd .pptx), else svg. A PowerPoint deck (pptx) has
+editable cards and glued connectors on 16:9 slides (--preset slide-4x3 for
+4:3), an overview slide and one slide per unit when a chart is too large
+for one, and the findings of each slide in its speaker notes; several
+charts (orgchart render a.yaml b.yaml -o board-pack.pptx) make one deck,
+their slides in order. -o - (the default) writes to standard
 output. Files are written atomically. Findings of the rules (as validate
 finds them, with --policy and --profile) are drawn unless --no-findings.
 With --split, one page per department or per unit at a depth: a multi-page
@@ -50,7 +56,7 @@ PDF, or numbered files (out-1.svg, out-2.svg, ...) for other formats.
 Managers with 4 or more reports who have no reports of their own get them
 stacked in 2-3 columns (--compact, on by default; --compact=false draws
 every report in one row).`,
-		Args:              cobra.ExactArgs(1),
+		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: completeCharts,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Format == "" {
@@ -111,6 +117,12 @@ every report in one row).`,
 		srcs, err := sources(e, args)
 		if err != nil {
 			return err
+		}
+		if opts.Format == "pptx" {
+			return renderDeck(e, cmd, srcs, copts, opts, out)
+		}
+		if len(srcs) > 1 {
+			return &usageError{errors.New("several charts make one slide deck: only with -o deck.pptx (or --format pptx)")}
 		}
 		d, err := pipeline.Render(cmd.Context(), srcs[0], copts, opts)
 		if err != nil {

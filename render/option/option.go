@@ -12,7 +12,7 @@ import (
 )
 
 // Formats lists the output formats the renderer draws.
-var Formats = []string{"svg", "png", "jpeg", "pdf", "dot", "mermaid"}
+var Formats = []string{"svg", "png", "jpeg", "pdf", "dot", "mermaid", "pptx"}
 
 // Directions lists the accepted values of Options.Direction ("" means TB).
 var Directions = []string{"TB", "LR"}
@@ -93,6 +93,14 @@ func (o Options) Validate() error {
 	}
 	if o.Layout != "" && !slices.Contains(Layouts, o.Layout) {
 		return fmt.Errorf("unknown layout %q: want one of %s", o.Layout, strings.Join(Layouts, ", "))
+	}
+	if o.OutputFormat() == "pptx" {
+		if o.Engine() != "org" {
+			return fmt.Errorf("pptx is drawn by the org layout only: drop the dot layout and the LR direction")
+		}
+		if o.Preset != "" && !strings.HasPrefix(o.Preset, "slide-") {
+			return fmt.Errorf("preset %q is a paper size: pptx slides are slide-16x9 (the default) or slide-4x3", o.Preset)
+		}
 	}
 	if o.Layout == "org" && o.Direction == "LR" {
 		return fmt.Errorf("direction LR is drawn by the dot layout only: drop the direction or choose layout dot")

@@ -67,8 +67,16 @@ const (
 	siteRight
 )
 
-// site returns the connection site of r (slide points) nearest to p (EMU).
-func site(r scene.Rect, p pt) int {
+// glueTol is how far (EMU) a connector's end may lie from a connection
+// site and still be glued to it: half a point.
+const glueTol = 6350
+
+// site returns the connection site of r (slide points) nearest to p (EMU),
+// and whether p lies on it. A connector is glued only at an end that lies on
+// a site: LibreOffice reroutes a glued connector through the sites, which
+// would move an end the layout offset along the edge (a dotted line in its
+// own lane) and route it through cards.
+func site(r scene.Rect, p pt) (int, bool) {
 	sites := [4]pt{
 		{float64(emu(r.X + r.W/2)), float64(emu(r.Y))},
 		{float64(emu(r.X)), float64(emu(r.Y + r.H/2))},
@@ -81,7 +89,7 @@ func site(r scene.Rect, p pt) int {
 			best, d = i, e
 		}
 	}
-	return best
+	return best, d <= glueTol
 }
 
 // connector writes c: a preset straight or elbow connector when one
@@ -94,10 +102,14 @@ func (w *slideWriter) connector(b *strings.Builder, c *cxn) {
 	}
 	b.WriteString(`<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="` + itoa(c.id) + `" name="` + esc(name) + `"/><p:cNvCxnSpPr>`)
 	if e, ok := w.glue[c.from]; ok && c.from != "" {
-		b.WriteString(`<a:stCxn id="` + itoa(e.id) + `" idx="` + itoa(site(e.r, c.pts[0])) + `"/>`)
+		if i, on := site(e.r, c.pts[0]); on {
+			b.WriteString(`<a:stCxn id="` + itoa(e.id) + `" idx="` + itoa(i) + `"/>`)
+		}
 	}
 	if e, ok := w.glue[c.to]; ok && c.to != "" {
-		b.WriteString(`<a:endCxn id="` + itoa(e.id) + `" idx="` + itoa(site(e.r, c.pts[len(c.pts)-1])) + `"/>`)
+		if i, on := site(e.r, c.pts[len(c.pts)-1]); on {
+			b.WriteString(`<a:endCxn id="` + itoa(e.id) + `" idx="` + itoa(i) + `"/>`)
+		}
 	}
 	b.WriteString(`</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr>`)
 	if g, ok := preset(c.pts); ok {

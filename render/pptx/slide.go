@@ -38,26 +38,50 @@ func contentRect(s Size) scene.Rect {
 // titlePlaceholder writes the title placeholder with shape id id and text
 // (none in the master and layout).
 func titlePlaceholder(id int, s Size, text string) string {
-	return titleShape(id, titleRect(s, false), text)
+	return titleShape(id, titleRect(s, false), text, 0, scene.Color{})
 }
 
-func titleShape(id int, r scene.Rect, text string) string {
+// titleShape writes a title placeholder at r holding text in bold at size
+// (0: titleSize, shrunk to fit r's width) and colour c, its first line's
+// top at r's top when size is given, else centred in r.
+func titleShape(id int, r scene.Rect, text string, size float64, c scene.Color) string {
 	var b strings.Builder
 	b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="` + itoa(id) + `" name="Title"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="title"/></p:nvPr></p:nvSpPr><p:spPr>`)
 	xfrm(&b, emu(r.X), emu(r.Y), emu(r.W), emu(r.H))
-	b.WriteString(`</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"><a:noAutofit/></a:bodyPr><a:lstStyle/>`)
+	anchor := "t"
+	if size == 0 {
+		anchor = "ctr"
+	}
+	b.WriteString(`</p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="` + anchor + `"><a:noAutofit/></a:bodyPr><a:lstStyle/>`)
 	if text == "" {
 		b.WriteString(`<a:p><a:endParaRPr lang="en-US"/></a:p></p:txBody></p:sp>`)
 		return b.String()
 	}
-	size := float64(titleSize)
-	if w := scene.Measure(text, size, true); w > r.W {
-		size = math.Max(minTitle, math.Floor(size*r.W/w*2)/2)
+	if size == 0 {
+		size = titleSize
+		if w := scene.Measure(text, size, true); w > r.W {
+			size = math.Max(minTitle, math.Floor(size*r.W/w*2)/2)
+		}
 	}
-	b.WriteString(`<a:p><a:pPr algn="l"/>`)
-	run(&b, text, size, true, false, scene.RGB(0x11, 0x18, 0x27), "")
+	if !c.Visible() {
+		c = scene.RGB(0x11, 0x18, 0x27)
+	}
+	h := scene.Ascent(size) + scene.Descent(size)
+	b.WriteString(`<a:p><a:pPr algn="l"><a:lnSpc><a:spcPts val="` + itoa(int(math.Round(h*100))) + `"/></a:lnSpc></a:pPr>`)
+	run(&b, text, size, true, false, c, "")
 	b.WriteString(`</a:p></p:txBody></p:sp>`)
 	return b.String()
+}
+
+// pageTitle returns the index of the page's own title among its items: a
+// Text at the top level that reads the page's title, or -1.
+func pageTitle(pg *scene.Page) int {
+	for i, it := range pg.Items {
+		if t, ok := it.(scene.Text); ok && pg.Title != "" && strings.TrimSpace(t.S) == strings.TrimSpace(pg.Title) {
+			return i
+		}
+	}
+	return -1
 }
 
 // run writes one text run in the deck's font.
@@ -82,7 +106,15 @@ func run(b *strings.Builder, s string, size float64, bold, italic bool, c scene.
 // layout (rId1) and notes (rId2).
 func writeSlide(s Size, in slideIn) (string, []rel) {
 	pg := in.page
+	items := pg.Items
+	// A page that draws its own title fills the slide, its title becoming
+	// the placeholder; a page without one goes below a title band.
+	ti := pageTitle(pg)
 	c := contentRect(s)
+	if ti >= 0 {
+		c = scene.Rect{W: s.W, H: s.H}
+		items = append(append([]scene.Item(nil), items[:ti]...), items[ti+1:]...)
+	}
 	sc := math.Min(c.W/pg.Width, c.H/pg.Height)
 	w := &slideWriter{
 		sc:   sc,
@@ -93,7 +125,7 @@ func writeSlide(s Size, in slideIn) (string, []rel) {
 		glue: map[string]glueEnd{},
 		rIDs: map[string]int{},
 	}
-	w.items(pg.Items, scene.Link{})
+	w.items(items, scene.Link{})
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<p:sld xmlns:a="` + nsA + `" xmlns:r="` + nsR + `" xmlns:p="` + nsP + `"><p:cSld>`)
 	if pg.Background.Visible() {
@@ -102,7 +134,17 @@ func writeSlide(s Size, in slideIn) (string, []rel) {
 		b.WriteString(`<a:effectLst/></p:bgPr></p:bg>`)
 	}
 	b.WriteString(`<p:spTree>` + emptyGroup)
-	b.WriteString(titleShape(2, titleRect(s, in.back), pg.Title))
+	if ti >= 0 {
+		t := pg.Items[ti].(scene.Text)
+		r := w.rect(textRect(t))
+		r.W = s.W - margin - r.X
+		if in.back {
+			r.W -= backWidth + 8
+		}
+		b.WriteString(titleShape(2, r, t.S, math.Round(t.Size*sc*100)/100, t.Color))
+	} else {
+		b.WriteString(titleShape(2, titleRect(s, in.back), pg.Title, 0, scene.Color{}))
+	}
 	for _, p := range w.out {
 		if p.cxn != nil {
 			w.connector(&b, p.cxn)
@@ -181,6 +223,7 @@ func (w *slideWriter) hlink(l scene.Link) string {
 
 // items translates items in order; link is the enclosing group's link.
 func (w *slideWriter) items(items []scene.Item, link scene.Link) {
+	items = normalize(items)
 	owner := textOwners(items)
 	for i, it := range items {
 		switch it := it.(type) {
@@ -210,6 +253,46 @@ func (w *slideWriter) items(items []scene.Item, link scene.Link) {
 			w.group(it, link)
 		}
 	}
+}
+
+// normalize returns items as shapes are made of them: a group of texts
+// alone (no id, no link; a card's name lines) is opened, so its lines join
+// the card's text frame, and a stroke-only box drawn over an earlier
+// fill-only box of the same rectangle (a card's border over its background)
+// becomes that box's outline, so a card is one shape.
+func normalize(items []scene.Item) []scene.Item {
+	var out []scene.Item
+	for _, it := range items {
+		if g, ok := it.(scene.Group); ok && g.ID == "" && g.Link.IsZero() && textsOnly(g.Items) {
+			out = append(out, g.Items...)
+			continue
+		}
+		if b, ok := it.(scene.Box); ok && !b.Fill.Visible() && b.Stroke.Visible() && b.ID == "" && b.Link.IsZero() {
+			merged := false
+			for j := range out {
+				if a, ok := out[j].(scene.Box); ok && a.Rect == b.Rect && a.Radius == b.Radius && !(a.Stroke.Visible() && a.StrokeWidth > 0) {
+					a.Stroke, a.StrokeWidth, a.Dash = b.Stroke, b.StrokeWidth, b.Dash
+					out[j] = a
+					merged = true
+					break
+				}
+			}
+			if merged {
+				continue
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func textsOnly(items []scene.Item) bool {
+	for _, it := range items {
+		if _, ok := it.(scene.Text); !ok {
+			return false
+		}
+	}
+	return len(items) > 0
 }
 
 // textOwners returns, for each Text of items, the index of the Box drawn
