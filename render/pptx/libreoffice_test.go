@@ -102,6 +102,29 @@ func num(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
 // find returns the words of s (split at spaces) found in sequence on page
 // (0: any page), or nil.
 func find(ws []word, page int, s string) []word {
+	all := findAll(ws, page, s)
+	if len(all) == 0 {
+		return nil
+	}
+	return all[0]
+}
+
+// nearest returns the occurrence of s on page whose first word starts
+// nearest to x, y, or nil.
+func nearest(ws []word, page int, s string, x, y float64) []word {
+	var best []word
+	d := math.Inf(1)
+	for _, f := range findAll(ws, page, s) {
+		if e := math.Hypot(f[0].xMin-x, f[0].yMin-y); e < d {
+			best, d = f, e
+		}
+	}
+	return best
+}
+
+// findAll returns every sequence of words that reads s on page (0: any).
+func findAll(ws []word, page int, s string) [][]word {
+	var out [][]word
 	parts := strings.Fields(s)
 	for i := range ws {
 		if page != 0 && ws[i].page != page {
@@ -118,28 +141,65 @@ func find(ws []word, page int, s string) []word {
 			}
 		}
 		if ok {
-			return ws[i : i+len(parts)]
+			out = append(out, ws[i:i+len(parts)])
 		}
 	}
-	return nil
+	return out
 }
 
-// placement is where the slide puts a page's point and how it scales it.
-func placement(s Size, pg *scene.Page) (sc, ox, oy float64) {
-	c := contentRect(s)
-	sc = math.Min(c.W/pg.Width, c.H/pg.Height)
-	return sc, c.X + (c.W-pg.Width*sc)/2, c.Y + (c.H-pg.Height*sc)/2
+// nameText returns the first line of a card's name: the hand-made scenes'
+// second item, or the first Text of the drawing stage's "name" group.
+func nameText(g scene.Group) (scene.Text, bool) {
+	for _, it := range g.Items {
+		if n, ok := it.(scene.Group); ok && n.Kind == "name" {
+			return n.Items[0].(scene.Text), true
+		}
+	}
+	t, ok := g.Items[1].(scene.Text)
+	return t, ok
 }
 
 func TestLibreOffice(t *testing.T) {
 	exec14 := executive()
 	comp := company(6, 5)
+	_, orgEx := drawOrg(t, executiveOrg(), "slide-16x9")
+	_, orgCo := drawOrg(t, companyOrg(), "slide-16x9")
 	decks := map[string][]byte{
-		"executive": write(t, Wide, Chart{Doc: exec14}),
-		"company":   write(t, Wide, Chart{Doc: comp}),
-		"board":     write(t, Standard, Chart{Doc: exec14}, Chart{Doc: comp}),
+		"executive":     write(t, Wide, Chart{Doc: exec14}),
+		"company":       write(t, Wide, Chart{Doc: comp}),
+		"board":         write(t, Standard, Chart{Doc: exec14}, Chart{Doc: comp}),
+		"org-executive": write(t, Wide, Chart{Doc: orgEx.Doc}),
+		"org-company":   write(t, Wide, Chart{Doc: orgCo.Doc}),
 	}
 	pdfs := convert(t, decks)
+
+	// The org engine's charts: every name in the PDF where the scene put
+	// it; the 14 people on one slide; the 400 on an overview and units.
+	for _, tc := range []struct {
+		name   string
+		doc    *scene.Document
+		people int
+	}{{"org-executive", orgEx.Doc, 14}, {"org-company", orgCo.Doc, 400}} {
+		t.Run(tc.name, func(t *testing.T) {
+			ws, pages := words(t, pdfs[tc.name])
+			if len(pages) != len(tc.doc.Pages) {
+				t.Fatalf("%d pages, want %d", len(pages), len(tc.doc.Pages))
+			}
+			checkCards(t, ws, Wide, tc.doc, 0)
+			n := 0
+			for k, names := range cardNames(tc.doc) {
+				for _, name := range names {
+					n++
+					if find(ws, k+1, name) == nil {
+						t.Errorf("page %d: %q is not in the PDF", k+1, name)
+					}
+				}
+			}
+			if n != tc.people {
+				t.Errorf("%d people on the slides, want %d", n, tc.people)
+			}
+		})
+	}
 
 	t.Run("executive", func(t *testing.T) {
 		ws, pages := words(t, pdfs["executive"])
@@ -202,26 +262,29 @@ func checkCards(t *testing.T, ws []word, s Size, d *scene.Document, offset int) 
 	ref := sceneWords(t, d)
 	for i := range d.Pages {
 		pg := &d.Pages[i]
-		sc, ox, oy := placement(s, pg)
+		sc, ox, oy, _ := place(s, pg)
 		for _, it := range pg.Items {
 			g, ok := it.(scene.Group)
 			if !ok || g.Kind != "card" {
 				continue
 			}
-			name := g.Items[1].(scene.Text)
-			found := find(ws, offset+i+1, name.S)
-			if found == nil {
-				t.Errorf("page %d: name %q is not in LibreOffice's PDF", offset+i+1, name.S)
-				continue
+			name, ok := nameText(g)
+			if !ok {
+				t.Fatalf("page %d: card %s has no name", i+1, g.ID)
 			}
 			r := textRect(name)
 			// Where the scene's own PDF backend puts the name, as the same
 			// pdftotext measures it, moved onto the slide.
-			at := find(ref, i+1, name.S)
+			at := nearest(ref, i+1, name.S, r.X, r.Y)
 			if at == nil {
 				t.Fatalf("page %d: name %q is not in the scene's PDF", i+1, name.S)
 			}
 			wantX, wantY := ox+sc*at[0].xMin, oy+sc*at[0].yMin
+			found := nearest(ws, offset+i+1, name.S, wantX, wantY)
+			if found == nil {
+				t.Errorf("page %d: name %q is not in LibreOffice's PDF", offset+i+1, name.S)
+				continue
+			}
 			if dx, dy := found[0].xMin-wantX, found[0].yMin-wantY; math.Abs(dx) > 1.5 || math.Abs(dy) > 1.5 {
 				t.Errorf("page %d: %q at (%.1f, %.1f), want (%.1f, %.1f) give or take 1.5 pt", offset+i+1, name.S, found[0].xMin, found[0].yMin, wantX, wantY)
 			}

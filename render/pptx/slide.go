@@ -73,6 +73,21 @@ func titleShape(id int, r scene.Rect, text string, size float64, c scene.Color) 
 	return b.String()
 }
 
+// place returns where a page goes on a slide of size s: slide point = o +
+// sc × page point, the page scaled uniformly to fit and centred. A page that
+// draws its own title (at index ti of its items, else -1) fills the slide,
+// its title becoming the title placeholder; a page without one goes below a
+// title band.
+func place(s Size, pg *scene.Page) (sc, ox, oy float64, ti int) {
+	ti = pageTitle(pg)
+	c := contentRect(s)
+	if ti >= 0 {
+		c = scene.Rect{W: s.W, H: s.H}
+	}
+	sc = math.Min(c.W/pg.Width, c.H/pg.Height)
+	return sc, c.X + (c.W-pg.Width*sc)/2, c.Y + (c.H-pg.Height*sc)/2, ti
+}
+
 // pageTitle returns the index of the page's own title among its items: a
 // Text at the top level that reads the page's title, or -1.
 func pageTitle(pg *scene.Page) int {
@@ -107,19 +122,14 @@ func run(b *strings.Builder, s string, size float64, bold, italic bool, c scene.
 func writeSlide(s Size, in slideIn) (string, []rel) {
 	pg := in.page
 	items := pg.Items
-	// A page that draws its own title fills the slide, its title becoming
-	// the placeholder; a page without one goes below a title band.
-	ti := pageTitle(pg)
-	c := contentRect(s)
+	sc, ox, oy, ti := place(s, pg)
 	if ti >= 0 {
-		c = scene.Rect{W: s.W, H: s.H}
 		items = append(append([]scene.Item(nil), items[:ti]...), items[ti+1:]...)
 	}
-	sc := math.Min(c.W/pg.Width, c.H/pg.Height)
 	w := &slideWriter{
 		sc:   sc,
-		ox:   c.X + (c.W-pg.Width*sc)/2,
-		oy:   c.Y + (c.H-pg.Height*sc)/2,
+		ox:   ox,
+		oy:   oy,
 		base: in.base,
 		next: 3, // 1 is the tree, 2 the title
 		glue: map[string]glueEnd{},
