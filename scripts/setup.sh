@@ -4,6 +4,7 @@
 #     with fonts-liberation so the page shows SVG text with the metrics
 #     Graphviz laid it out with (Helvetica/Arial-compatible)
 #   - poppler-utils (pdftoppm/pdfinfo, used by tests and to look at PDFs)
+#   - libreoffice-impress (soffice: the PPTX tests convert decks to PDF)
 #   - the npm packages of the remark-kroki client test (test/remark)
 #   - with --bench: graphviz (native `dot`, the reference in `make bench`)
 # It is idempotent and installs only what is missing. Called by `make demo`,
@@ -11,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=(chromium fonts-liberation poppler-utils)
+want=(chromium fonts-liberation poppler-utils libreoffice-impress)
 if [[ "${1:-}" == "--bench" ]]; then
   want+=(graphviz time)
 fi

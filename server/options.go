@@ -11,7 +11,7 @@ import (
 
 // Formats are the output formats of the diagram routes, in the order the
 // error messages list them.
-var Formats = []string{"svg", "png", "jpeg", "pdf"}
+var Formats = []string{"svg", "png", "jpeg", "pdf", "pptx"}
 
 // contentTypes maps an output format to its media type.
 var contentTypes = map[string]string{
@@ -19,7 +19,11 @@ var contentTypes = map[string]string{
 	"png":  "image/png",
 	"jpeg": "image/jpeg",
 	"pdf":  "application/pdf",
+	"pptx": pptxType,
 }
+
+// pptxType is PowerPoint's media type.
+const pptxType = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 // DiagramType is the Kroki diagram type this server renders.
 const DiagramType = "orgchart"

@@ -256,7 +256,7 @@ src.addEventListener("keydown", (e) => {
     schedule();
   }
 });
-for (const f of ["svg", "png", "pdf"]) $("dl-" + f).addEventListener("click", () => download(f));
+for (const f of ["svg", "png", "pdf", "pptx"]) $("dl-" + f).addEventListener("click", () => download(f));
 $("embed-btn").addEventListener("click", showEmbed);
 $("embed-close").addEventListener("click", () => { $("embed").hidden = true; });
 for (const b of document.querySelectorAll("button.copy")) {
