@@ -23,7 +23,9 @@ func dump(d *scene.Document) string {
 	return b.String()
 }
 
-func r(v float64) string { return strconv.FormatFloat(float64(int64(v*10+0.5*sign(v)))/10, 'f', -1, 64) }
+func r(v float64) string {
+	return strconv.FormatFloat(float64(int64(v*10+0.5*sign(v)))/10, 'f', -1, 64)
+}
 
 func sign(v float64) float64 {
 	if v < 0 {
