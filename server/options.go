@@ -67,7 +67,8 @@ var optionSpecs = map[string]optionSpec{
 	"depth":          {kind: optInt, summary: "levels below root to draw (0 = all)"},
 	"highlight":      {kind: optString, summary: "id whose chain of command is highlighted"},
 	"redact":         {kind: optBool, summary: "hide names, e-mails and photos; keep titles and roles"},
-	"direction":      {kind: optString, summary: "layout direction: TB, LR, BT or RL (alias: layout)"},
+	"direction":      {kind: optString, summary: "layout direction: TB or LR (LR is drawn by the dot layout)"},
+	"layout":         {kind: optString, summary: "layout engine: org (default) or dot (Graphviz); TB or LR are taken as the direction, as Kroki clients send them"},
 	"compact":        {kind: optBool, summary: "stack 4 or more leaf reports in columns so wide teams fit (default true)"},
 	"transparent":    {kind: optBool, summary: "transparent background"},
 	"preset":         {kind: optString, summary: "slide preset (see orgchart render --help)"},
@@ -79,7 +80,6 @@ var optionSpecs = map[string]optionSpec{
 
 // optionAliases maps an accepted alias to its option.
 var optionAliases = map[string]string{
-	"layout":         "direction",
 	"no_infer_roles": "no-infer-roles",
 	"noinferroles":   "no-infer-roles",
 	"input-format":   "input",
@@ -150,6 +150,9 @@ func (o Options) set(key, value string) error {
 	k := strings.ToLower(strings.TrimSpace(key))
 	if a, ok := optionAliases[k]; ok {
 		k = a
+	}
+	if d := strings.ToUpper(strings.TrimSpace(value)); k == "layout" && (d == "TB" || d == "LR" || d == "BT" || d == "RL") {
+		k = "direction" // Kroki clients send the direction as layout
 	}
 	spec, ok := optionSpecs[k]
 	if !ok {

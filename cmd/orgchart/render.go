@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/orgchart/orgchart/graph/diag"
 
 	"github.com/orgchart/orgchart/pipeline"
 	"github.com/orgchart/orgchart/render/option"
@@ -33,9 +36,10 @@ var extFormats = map[string]string{
 
 func newRenderCmd(e *env) *cobra.Command {
 	var (
-		out   string
-		opts  option.Options
-		split string
+		out    string
+		opts   option.Options
+		split  string
+		failOn string
 	)
 	cmd := &cobra.Command{
 		Use:   "render [flags] FILE...",
@@ -77,7 +81,7 @@ every report in one row).`,
 			if err := opts.Validate(); err != nil {
 				return &usageError{err}
 			}
-			return nil
+			return oneOf("--fail-on", failOn, failOnLevels)
 		},
 	}
 	fs := cmd.Flags()
@@ -97,6 +101,7 @@ every report in one row).`,
 	fs.StringVar(&split, "split", "", "one page per unit: department|depth:N")
 	fs.StringVar(&opts.Layout, "layout", "", "layout engine: org (tidy org-chart layout, fitted to --preset pages) or dot (Graphviz) (default org; dot with --direction LR)")
 	fs.BoolVar(&opts.NoSplit, "no-split", false, "with --preset, keep one page even when names fall under the legible minimum (org layout)")
+	fs.StringVar(&failOn, "fail-on", "none", "exit 1 (after writing the drawing) when a finding is at or above `SEVERITY`: error|warning|info|none")
 	fs.StringVar(&opts.Title, "title", "", "the chart's title (replaces the chart's own; CSV charts have none)")
 	inFlags := addInputFlags(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(option.Formats))
@@ -104,6 +109,7 @@ every report in one row).`,
 	_ = cmd.RegisterFlagCompletionFunc("direction", fixedCompletion(option.Directions))
 	_ = cmd.RegisterFlagCompletionFunc("preset", fixedCompletion(option.PresetNames))
 	_ = cmd.RegisterFlagCompletionFunc("layout", fixedCompletion(option.Layouts))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(failOnLevels))
 
 	parse := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -129,32 +135,91 @@ every report in one row).`,
 			return &usageError{err}
 		}
 		file := d.Chart.Org.File
-		pages := d.Pages
-		for _, p := range pages {
-			if p.Note != "" {
-				fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", file, p.Note)
+		active := d.Chart.Result.Active()
+		if s := findingSummary(active); s != "" {
+			fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", file, s)
+		}
+		if err := writePages(e, out, file, d); err != nil {
+			return err
+		}
+		threshold, _ := diag.ParseSeverity(failOn)
+		for _, f := range active {
+			if threshold != diag.SeverityNone && f.Severity >= threshold {
+				return &exitError{exitFindings}
 			}
-		}
-		if d.SuggestSplit != "" {
-			fmt.Fprintf(e.stderr, "orgchart: %s: the text is too small to read: try --split %s -o %s (an overview, then one page per unit)\n",
-				file, d.SuggestSplit, splitExample(out))
-		}
-		if len(pages) == 1 {
-			return writeOutput(e.stdout, out, pages[0].Data)
-		}
-		if out == "" || out == "-" {
-			return &usageError{errors.New("--split writes several files: name the output with -o (out.svg gives out-1.svg, out-2.svg, ...)")}
-		}
-		ext := filepath.Ext(out)
-		base := strings.TrimSuffix(out, ext)
-		for i, p := range pages {
-			name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
-			if err := writeOutput(e.stdout, name, p.Data); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stderr, "orgchart: wrote %s (%s)\n", name, p.Title)
 		}
 		return nil
 	}
 	return cmd
+}
+
+// findingSummary is the one line render prints about the findings, such as
+// "1 error (ORG005), 3 warnings (SEC002 x2, SEC007); see orgchart validate",
+// or "" when there are none.
+func findingSummary(active []diag.Diagnostic) string {
+	var parts []string
+	for _, sev := range []diag.Severity{diag.SeverityError, diag.SeverityWarning, diag.SeverityInfo} {
+		count := map[string]int{}
+		var codes []string
+		n := 0
+		for _, f := range active {
+			if f.Severity != sev {
+				continue
+			}
+			n++
+			if count[f.Code] == 0 {
+				codes = append(codes, f.Code)
+			}
+			count[f.Code]++
+		}
+		if n == 0 {
+			continue
+		}
+		slices.Sort(codes)
+		for i, c := range codes {
+			if count[c] > 1 {
+				codes[i] = fmt.Sprintf("%s x%d", c, count[c])
+			}
+		}
+		word := map[diag.Severity]string{diag.SeverityError: "error", diag.SeverityWarning: "warning", diag.SeverityInfo: "info"}[sev]
+		if n != 1 && sev != diag.SeverityInfo {
+			word += "s"
+		}
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", n, word, strings.Join(codes, ", ")))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, ", ") + "; see orgchart validate"
+}
+
+// writePages writes the drawn pages: one to out, several as numbered files
+// beside it, saying which, after the drawing's notes.
+func writePages(e *env, out, file string, d *pipeline.Drawing) error {
+	pages := d.Pages
+	for _, p := range pages {
+		if p.Note != "" {
+			fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", file, p.Note)
+		}
+	}
+	if d.SuggestSplit != "" {
+		fmt.Fprintf(e.stderr, "orgchart: %s: the text is too small to read: try --split %s -o %s (an overview, then one page per unit)\n",
+			file, d.SuggestSplit, splitExample(out))
+	}
+	if len(pages) == 1 {
+		return writeOutput(e.stdout, out, pages[0].Data)
+	}
+	if out == "" || out == "-" {
+		return &usageError{errors.New("this drawing has several pages: name the output with -o (out.svg gives out-1.svg, out-2.svg, ...)")}
+	}
+	ext := filepath.Ext(out)
+	base := strings.TrimSuffix(out, ext)
+	for i, p := range pages {
+		name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
+		if err := writeOutput(e.stdout, name, p.Data); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "orgchart: wrote %s (%s)\n", name, p.Title)
+	}
+	return nil
 }

@@ -57,7 +57,7 @@ var Layouts = []string{"org", "dot"}
 // page, for the org engine's fitting: 7 pt on paper, and on a slide shown
 // 1920x1080 pixels large (2 pixels a point for the 16:9 and 4:3 presets)
 // 14 pixels.
-const MinNamePoints = 7
+const MinNamePoints = 7.0
 
 // DefaultDPI is the raster resolution used when Options.DPI is 0.
 const DefaultDPI = 144
