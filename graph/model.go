@@ -146,6 +146,9 @@ type Org struct {
 	// when set, several tops are intended and ORG004 stays quiet for them.
 	Tops   []Ref
 	People []*Person
+	// Departments holds the `departments:` section: per-department
+	// settings by name as written (YAML and JSON charts), nil when absent.
+	Departments map[string]Department
 	// Policy is the `policy:` section of the chart, nil when absent.
 	Policy *PolicySpec
 	// Diagnostics lists the findings made while loading (ORG011 unknown
@@ -157,6 +160,14 @@ type Org struct {
 	Notes []diag.Related
 	// Pos is where the chart's document starts.
 	Pos diag.Pos
+}
+
+// Department is one department's settings in the `departments:` section.
+type Department struct {
+	// Color is the department's colour as "#rrggbb" (the loader checks
+	// it), empty for the palette's colour.
+	Color string
+	Pos   diag.Pos // where the department's entry is written
 }
 
 // PolicySpec is a policy as written, in a chart's `policy:` section or a

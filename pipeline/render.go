@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"strings"
 
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/render"
@@ -30,6 +31,13 @@ func Render(ctx context.Context, src Source, copts CheckOptions, ropts option.Op
 
 // Draw draws a checked chart with ropts (see Render).
 func Draw(ctx context.Context, c *Chart, ropts option.Options) (*Drawing, error) {
+	if ropts.OutputFormat() == "pptx" {
+		dd, err := drawDeck(ctx, []*Chart{c}, ropts)
+		if err != nil {
+			return nil, err
+		}
+		return &Drawing{Chart: c, Pages: []render.Page{{Title: c.Org.Title, Data: dd.Data, Note: strings.Join(dd.Notes, "; ")}}}, nil
+	}
 	var findings []diag.Diagnostic
 	if !ropts.NoFindings {
 		findings = c.Result.Active()

@@ -23,6 +23,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
@@ -47,15 +48,27 @@ type Page struct {
 // pages (option.Options.Split).
 const LegibleDPI = 48
 
-// Pages draws the built chart g as pages: one page when opts.Split is
-// empty, else one page per top-level unit (see option.Options.Split), each titled.
+// Pages draws the built chart g as pages with the engine opts.Engine()
+// names. The dot engine draws one page when opts.Split is empty, else one page per top-level unit (see option.Options.Split), each titled.
 // For pdf the result is a single Page holding one multi-page PDF; for other
-// formats one Page per unit, in order. findings are drawn unless
+// formats one Page per unit, in order. The org engine (render/draw) also
+// splits a chart too large for its preset's page (see draw.Draw), and its
+// dot format is the positioned DOT of each page (draw.WriteDOT). findings are drawn unless
 // opts.NoFindings; suppressed ones never are. opts must have passed
 // option.Options.Validate where they were parsed.
 func Pages(ctx context.Context, g *graph.Graph, findings []diag.Diagnostic, opts option.Options) ([]Page, error) {
 	if g == nil {
 		return nil, fmt.Errorf("render: no chart")
+	}
+	if opts.OutputFormat() == "pptx" {
+		data, notes, err := Deck(ctx, []DeckChart{{Graph: g, Findings: findings}}, opts, nil)
+		if err != nil {
+			return nil, err
+		}
+		return []Page{{Title: g.Org().Title, Data: data, Note: strings.Join(notes, "; ")}}, nil
+	}
+	if opts.Engine() == "org" {
+		return orgPages(ctx, g, findings, opts)
 	}
 	c := newChart(g)
 	if opts.OutputFormat() != "mermaid" {

@@ -547,7 +547,13 @@ func TestExamples(t *testing.T) {
 
 // pagesOrg builds org's graph and draws its pages, validating opts first as
 // the callers of Pages do where they parse them.
+//
+// The tests of this package are the Graphviz engine's: an unset Layout means
+// dot here (render/draw tests the org engine).
 func pagesOrg(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, opts option.Options) ([]Page, error) {
+	if opts.Layout == "" {
+		opts.Layout = "dot"
+	}
 	if err := opts.Validate(); err != nil {
 		return nil, err
 	}

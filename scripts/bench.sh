@@ -52,3 +52,9 @@ say "## 3. Service load test on loopback (orgload)"
 run go run ./cmd/orgload
 
 say "results saved in $log"
+
+say "## 4. Layout engine (render/layout) against d3-flextree on the same 100k tree"
+run ./scripts/bench-layout.sh
+
+say "## 5. Org engine (orgchart render) against native dot and d3-flextree, whole processes"
+run ./scripts/bench-org.sh

@@ -6,6 +6,7 @@
 #   - poppler-utils (pdftoppm/pdfinfo, used by tests and to look at PDFs)
 #   - postgresql (the chart registry's tests start a throwaway server of their
 #     own with initdb and pg_ctl on a loopback port, as the postgres user)
+#   - libreoffice-impress (soffice: the PPTX tests convert decks to PDF)
 #   - python3 (standard library only: the independent computation that the
 #     stats test compares with, stats/testdata/stats.py)
 #   - the npm packages of the remark-kroki client test (test/remark)
@@ -15,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want=(chromium fonts-liberation poppler-utils python3 postgresql)
+want=(chromium fonts-liberation poppler-utils python3 postgresql libreoffice-impress)
 if [[ "${1:-}" == "--bench" ]]; then
   want+=(graphviz time)
 fi

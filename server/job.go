@@ -43,6 +43,8 @@ func renderOptions(o Options, format string) (option.Options, error) {
 		Compact:     o.Bool("compact", true),
 		Preset:      strings.ToLower(o["preset"]),
 		NoFindings:  !o.Bool("findings", true),
+		Layout:      strings.ToLower(o["layout"]),
+		NoSplit:     true, // one image per request
 	}
 	if err := ro.Validate(); err != nil {
 		return ro, errorf(http.StatusBadRequest, "diagram options: %v", err)

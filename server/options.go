@@ -13,7 +13,7 @@ import (
 
 // Formats are the output formats of the diagram routes, in the order the
 // error messages list them.
-var Formats = []string{"svg", "png", "jpeg", "pdf"}
+var Formats = []string{"svg", "png", "jpeg", "pdf", "pptx"}
 
 // contentTypes maps an output format to its media type.
 var contentTypes = map[string]string{
@@ -21,7 +21,11 @@ var contentTypes = map[string]string{
 	"png":  "image/png",
 	"jpeg": "image/jpeg",
 	"pdf":  "application/pdf",
+	"pptx": pptxType,
 }
+
+// pptxType is PowerPoint's media type.
+const pptxType = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 // DiagramType is the Kroki diagram type this server renders.
 const DiagramType = "orgchart"
@@ -65,7 +69,8 @@ var optionSpecs = map[string]optionSpec{
 	"depth":          {kind: optInt, summary: "levels below root to draw (0 = all)"},
 	"highlight":      {kind: optString, summary: "id whose chain of command is highlighted"},
 	"redact":         {kind: optBool, summary: "hide names, e-mails and photos; keep titles and roles"},
-	"direction":      {kind: optString, summary: "layout direction: TB, LR, BT or RL (alias: layout)"},
+	"direction":      {kind: optString, summary: "layout direction: TB or LR (LR is drawn by the dot layout)"},
+	"layout":         {kind: optString, summary: "layout engine: org (default) or dot (Graphviz); TB or LR are taken as the direction, as Kroki clients send them"},
 	"compact":        {kind: optBool, summary: "stack 4 or more leaf reports in columns so wide teams fit (default true)"},
 	"transparent":    {kind: optBool, summary: "transparent background"},
 	"preset":         {kind: optString, summary: "slide preset (see orgchart render --help)"},
@@ -77,7 +82,6 @@ var optionSpecs = map[string]optionSpec{
 
 // optionAliases maps an accepted alias to its option.
 var optionAliases = map[string]string{
-	"layout":         "direction",
 	"no_infer_roles": "no-infer-roles",
 	"noinferroles":   "no-infer-roles",
 	"input-format":   "input",
@@ -148,6 +152,9 @@ func (o Options) set(key, value string) error {
 	k := strings.ToLower(strings.TrimSpace(key))
 	if a, ok := optionAliases[k]; ok {
 		k = a
+	}
+	if d := strings.ToUpper(strings.TrimSpace(value)); k == "layout" && (d == "TB" || d == "LR" || d == "BT" || d == "RL") {
+		k = "direction" // Kroki clients send the direction as layout
 	}
 	spec, ok := optionSpecs[k]
 	if !ok {

@@ -42,7 +42,7 @@ type jsonRequest struct {
 
 // imageFormats maps media types to formats for Accept negotiation, in the
 // order that breaks ties.
-var imageFormats = []string{"image/svg+xml", "image/png", "image/jpeg", "application/pdf"}
+var imageFormats = []string{"image/svg+xml", "image/png", "image/jpeg", "application/pdf", pptxType}
 
 // parseDiagram parses a POST render request: the body is the source, or a
 // JSON object when the content type is application/json (always for POST /).

@@ -328,6 +328,10 @@ func (s *Server) serveDiagram(w http.ResponseWriter, r *http.Request, req *diagr
 	if req.Format == "svg" {
 		h.Set("Content-Security-Policy", imageCSP)
 	}
+	if req.Format == "pptx" {
+		// A deck is opened in PowerPoint, not shown in the browser.
+		h.Set("Content-Disposition", `attachment; filename="orgchart.pptx"`)
+	}
 	h.Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {

@@ -106,7 +106,7 @@ func TestRoutes(t *testing.T) {
 		{name: "get jpeg", method: "GET", target: "/orgchart/jpeg/" + enc, code: 200, ctype: "image/jpeg"},
 		{name: "get pdf", method: "GET", target: "/orgchart/pdf/" + enc, code: 200, ctype: "application/pdf", contains: []string{"%PDF-"}},
 		{name: "get unknown format", method: "GET", target: "/orgchart/gif/" + enc, code: 400,
-			contains: []string{"Unsupported output format: gif for orgchart. Must be one of svg, png, jpeg, pdf"}},
+			contains: []string{"Unsupported output format: gif for orgchart. Must be one of svg, png, jpeg, pdf, pptx"}},
 		{name: "get bad base64", method: "GET", target: "/orgchart/svg/%21%21", code: 400, contains: []string{"base64"}},
 		{name: "get bad zlib", method: "GET", target: "/orgchart/svg/aGVsbG8gd29ybGQ", code: 400, contains: []string{"zlib"}},
 		{name: "get options", method: "GET", target: "/orgchart/svg/" + enc + "?direction=LR&theme=dark&findings=false", code: 200, ctype: "image/svg+xml"},
@@ -125,6 +125,11 @@ func TestRoutes(t *testing.T) {
 			header: []string{"Accept", "image/png;q=0.5, image/svg+xml;q=0.9"}, code: 200, ctype: "image/svg+xml"},
 		{name: "post accept pdf", method: "POST", target: "/orgchart", body: conflictChart,
 			header: []string{"Accept", "application/pdf"}, code: 200, ctype: "application/pdf"},
+		{name: "post pptx", method: "POST", target: "/orgchart/pptx", body: conflictChart, code: 200, ctype: pptxType, contains: []string{"PK\x03\x04", "ppt/slides/slide1.xml"},
+			hdr: map[string]string{"Content-Disposition": `attachment; filename="orgchart.pptx"`}},
+		{name: "get pptx", method: "GET", target: "/orgchart/pptx/" + enc + "?preset=slide-4x3", code: 200, ctype: pptxType, contains: []string{"PK\x03\x04"}},
+		{name: "post accept pptx", method: "POST", target: "/orgchart", body: conflictChart, header: []string{"Accept", pptxType}, code: 200, ctype: pptxType},
+		{name: "pptx on paper", method: "GET", target: "/orgchart/pptx/" + enc + "?preset=a4", code: 400, contains: []string{"slide-16x9"}},
 		{name: "post no format", method: "POST", target: "/orgchart", body: conflictChart, code: 400, contains: []string{"no output format"}},
 		{name: "post root", method: "POST", target: "/", header: []string{"Content-Type", "application/json"},
 			body: mustJSON(map[string]any{"diagram_source": conflictChart, "diagram_type": "OrgChart", "output_format": "svg"}), code: 200, ctype: "image/svg+xml"},
@@ -221,7 +226,7 @@ func TestLabelsEscaped(t *testing.T) {
 func TestErrorNegotiation(t *testing.T) {
 	s, _ := newTestServer(t, Config{})
 	const target = "/orgchart/gif/abc"
-	const msg = "Unsupported output format: gif for orgchart. Must be one of svg, png, jpeg, pdf"
+	const msg = "Unsupported output format: gif for orgchart. Must be one of svg, png, jpeg, pdf, pptx"
 
 	w := do(s, "GET", target, "", "Accept", "application/json")
 	var got map[string]any

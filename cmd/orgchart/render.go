@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/orgchart/orgchart/graph/diag"
 
 	"github.com/orgchart/orgchart/pipeline"
 	"github.com/orgchart/orgchart/render/option"
@@ -28,21 +31,28 @@ func splitExample(out string) string {
 var extFormats = map[string]string{
 	".svg": "svg", ".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".pdf": "pdf",
 	".dot": "dot", ".gv": "dot", ".mmd": "mermaid", ".mermaid": "mermaid",
+	".pptx": "pptx",
 }
 
 func newRenderCmd(e *env) *cobra.Command {
 	var (
-		out   string
-		opts  option.Options
-		split string
+		out    string
+		opts   option.Options
+		split  string
+		failOn string
 	)
 	cmd := &cobra.Command{
-		Use:   "render [flags] FILE",
-		Short: "Draw a chart as SVG, PNG, JPEG, PDF, DOT or Mermaid, findings highlighted",
-		Long: `Draw a chart as SVG, PNG, JPEG, PDF, DOT or Mermaid.
+		Use:   "render [flags] FILE...",
+		Short: "Draw a chart as SVG, PNG, JPEG, PDF, DOT, Mermaid or PowerPoint, findings highlighted",
+		Long: `Draw a chart as SVG, PNG, JPEG, PDF, DOT, Mermaid or a PowerPoint deck.
 
 The format comes from --format, else from the -o extension (.svg .png .jpg
-.jpeg .pdf .dot .gv .mmd), else svg. -o - (the default) writes to standard
+.jpeg .pdf .dot .gv .mmd .pptx), else svg. A PowerPoint deck (pptx) has
+editable cards and glued connectors on 16:9 slides (--preset slide-4x3 for
+4:3), an overview slide and one slide per unit when a chart is too large
+for one, and the findings of each slide in its speaker notes; several
+charts (orgchart render a.yaml b.yaml -o board-pack.pptx) make one deck,
+their slides in order. -o - (the default) writes to standard
 output. Files are written atomically. Findings of the rules (as validate
 finds them, with --policy and --profile) are drawn unless --no-findings.
 With --split, one page per department or per unit at a depth: a multi-page
@@ -50,7 +60,7 @@ PDF, or numbered files (out-1.svg, out-2.svg, ...) for other formats.
 Managers with 4 or more reports who have no reports of their own get them
 stacked in 2-3 columns (--compact, on by default; --compact=false draws
 every report in one row).`,
-		Args:              cobra.ExactArgs(1),
+		Args:              cobra.MinimumNArgs(1),
 		ValidArgsFunction: completeCharts,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Format == "" {
@@ -64,10 +74,14 @@ every report in one row).`,
 			}
 			opts.Split = split
 			opts.Direction = strings.ToUpper(opts.Direction)
+			if out != "" && out != "-" {
+				ext := filepath.Ext(out)
+				opts.PageFile = strings.ReplaceAll(filepath.Base(strings.TrimSuffix(out, ext)), "%", "%%") + "-%d" + strings.ReplaceAll(ext, "%", "%%")
+			}
 			if err := opts.Validate(); err != nil {
 				return &usageError{err}
 			}
-			return nil
+			return oneOf("--fail-on", failOn, failOnLevels)
 		},
 	}
 	fs := cmd.Flags()
@@ -85,11 +99,17 @@ every report in one row).`,
 	fs.Float64Var(&opts.DPI, "dpi", 0, "raster resolution for png/jpeg (default "+strconv.Itoa(option.DefaultDPI)+")")
 	fs.BoolVar(&opts.NoFindings, "no-findings", false, "do not draw the rules' findings")
 	fs.StringVar(&split, "split", "", "one page per unit: department|depth:N")
+	fs.StringVar(&opts.Layout, "layout", "", "layout engine: org (tidy org-chart layout, fitted to --preset pages) or dot (Graphviz) (default org; dot with --direction LR)")
+	fs.BoolVar(&opts.NoSplit, "no-split", false, "with --preset, keep one page even when names fall under the legible minimum (org layout)")
+	fs.StringVar(&failOn, "fail-on", "none", "exit 1 (after writing the drawing) when a finding is at or above `SEVERITY`: error|warning|info|none")
+	fs.StringVar(&opts.Title, "title", "", "the chart's title (replaces the chart's own; CSV charts have none)")
 	inFlags := addInputFlags(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(option.Formats))
 	_ = cmd.RegisterFlagCompletionFunc("theme", fixedCompletion(option.Themes))
 	_ = cmd.RegisterFlagCompletionFunc("direction", fixedCompletion(option.Directions))
 	_ = cmd.RegisterFlagCompletionFunc("preset", fixedCompletion(option.PresetNames))
+	_ = cmd.RegisterFlagCompletionFunc("layout", fixedCompletion(option.Layouts))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(failOnLevels))
 
 	parse := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
@@ -104,37 +124,102 @@ every report in one row).`,
 		if err != nil {
 			return err
 		}
+		if opts.Format == "pptx" {
+			return renderDeck(e, cmd, srcs, copts, opts, out)
+		}
+		if len(srcs) > 1 {
+			return &usageError{errors.New("several charts make one slide deck: only with -o deck.pptx (or --format pptx)")}
+		}
 		d, err := pipeline.Render(cmd.Context(), srcs[0], copts, opts)
 		if err != nil {
 			return &usageError{err}
 		}
 		file := d.Chart.Org.File
-		pages := d.Pages
-		for _, p := range pages {
-			if p.Note != "" {
-				fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", file, p.Note)
+		active := d.Chart.Result.Active()
+		if s := findingSummary(active); s != "" {
+			fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", file, s)
+		}
+		if err := writePages(e, out, file, d); err != nil {
+			return err
+		}
+		threshold, _ := diag.ParseSeverity(failOn)
+		for _, f := range active {
+			if threshold != diag.SeverityNone && f.Severity >= threshold {
+				return &exitError{exitFindings}
 			}
-		}
-		if d.SuggestSplit != "" {
-			fmt.Fprintf(e.stderr, "orgchart: %s: the text is too small to read: try --split %s -o %s (an overview, then one page per unit)\n",
-				file, d.SuggestSplit, splitExample(out))
-		}
-		if len(pages) == 1 {
-			return writeOutput(e.stdout, out, pages[0].Data)
-		}
-		if out == "" || out == "-" {
-			return &usageError{errors.New("--split writes several files: name the output with -o (out.svg gives out-1.svg, out-2.svg, ...)")}
-		}
-		ext := filepath.Ext(out)
-		base := strings.TrimSuffix(out, ext)
-		for i, p := range pages {
-			name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
-			if err := writeOutput(e.stdout, name, p.Data); err != nil {
-				return err
-			}
-			fmt.Fprintf(e.stderr, "orgchart: wrote %s (%s)\n", name, p.Title)
 		}
 		return nil
 	}
 	return cmd
+}
+
+// findingSummary is the one line render prints about the findings, such as
+// "1 error (ORG005), 3 warnings (SEC002 x2, SEC007); see orgchart validate",
+// or "" when there are none.
+func findingSummary(active []diag.Diagnostic) string {
+	var parts []string
+	for _, sev := range []diag.Severity{diag.SeverityError, diag.SeverityWarning, diag.SeverityInfo} {
+		count := map[string]int{}
+		var codes []string
+		n := 0
+		for _, f := range active {
+			if f.Severity != sev {
+				continue
+			}
+			n++
+			if count[f.Code] == 0 {
+				codes = append(codes, f.Code)
+			}
+			count[f.Code]++
+		}
+		if n == 0 {
+			continue
+		}
+		slices.Sort(codes)
+		for i, c := range codes {
+			if count[c] > 1 {
+				codes[i] = fmt.Sprintf("%s x%d", c, count[c])
+			}
+		}
+		word := map[diag.Severity]string{diag.SeverityError: "error", diag.SeverityWarning: "warning", diag.SeverityInfo: "info"}[sev]
+		if n != 1 && sev != diag.SeverityInfo {
+			word += "s"
+		}
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", n, word, strings.Join(codes, ", ")))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, ", ") + "; see orgchart validate"
+}
+
+// writePages writes the drawn pages: one to out, several as numbered files
+// beside it, saying which, after the drawing's notes.
+func writePages(e *env, out, file string, d *pipeline.Drawing) error {
+	pages := d.Pages
+	for _, p := range pages {
+		if p.Note != "" {
+			fmt.Fprintf(e.stderr, "orgchart: %s: %s\n", file, p.Note)
+		}
+	}
+	if d.SuggestSplit != "" {
+		fmt.Fprintf(e.stderr, "orgchart: %s: the text is too small to read: try --split %s -o %s (an overview, then one page per unit)\n",
+			file, d.SuggestSplit, splitExample(out))
+	}
+	if len(pages) == 1 {
+		return writeOutput(e.stdout, out, pages[0].Data)
+	}
+	if out == "" || out == "-" {
+		return &usageError{errors.New("this drawing has several pages: name the output with -o (out.svg gives out-1.svg, out-2.svg, ...)")}
+	}
+	ext := filepath.Ext(out)
+	base := strings.TrimSuffix(out, ext)
+	for i, p := range pages {
+		name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
+		if err := writeOutput(e.stdout, name, p.Data); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "orgchart: wrote %s (%s)\n", name, p.Title)
+	}
+	return nil
 }

@@ -19,7 +19,7 @@ import (
 
 // The fields of chart format version 1, by section (docs/format.md).
 var (
-	topFields       = []string{"org", "people", "policy", "tops", "version"}
+	topFields       = []string{"departments", "org", "people", "policy", "tops", "version"}
 	personFields    = []string{"assistant", "assistant_to", "department", "dotted", "email", "fields", "id", "kind", "location", "name", "photo", "reports_to", "roles", "title", "vacant"}
 	dottedFields    = []string{"to", "type"}
 	policyFields    = []string{"exceptions", "profiles", "rules"}
@@ -400,6 +400,8 @@ func (d *nodeDecoder) chart(doc *yaml.Node) (*graph.Org, error) {
 			org.Policy = d.policy(v)
 		case "tops":
 			org.Tops = d.refs(v, "tops")
+		case "departments":
+			org.Departments = d.departments(v)
 		default:
 			d.unknown(k, "", "field", topFields, "")
 		}

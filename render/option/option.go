@@ -12,7 +12,7 @@ import (
 )
 
 // Formats lists the output formats the renderer draws.
-var Formats = []string{"svg", "png", "jpeg", "pdf", "dot", "mermaid"}
+var Formats = []string{"svg", "png", "jpeg", "pdf", "dot", "mermaid", "pptx"}
 
 // Directions lists the accepted values of Options.Direction ("" means TB).
 var Directions = []string{"TB", "LR"}
@@ -36,7 +36,28 @@ type Options struct {
 	DPI         float64 // raster resolution for png/jpeg; 0 = DefaultDPI
 	NoFindings  bool    // draw no findings
 	Split       string  // "", "department" or "depth:N": one page per unit
+	// Layout is the engine: "org" (the default, render/draw on
+	// render/layout) or "dot" (Graphviz). "" means org, except that
+	// Direction LR, which only Graphviz draws, means dot.
+	Layout string
+	// NoSplit keeps a preset's chart on one page even when its names come
+	// out smaller than MinNamePoints (org engine).
+	NoSplit bool
+	// Title replaces the chart's own title (a CSV chart has none).
+	Title string
+	// PageFile, when not empty, is the file name pattern of numbered SVG
+	// pages ("out-%d.svg"), so that a stub card links to its page's file.
+	PageFile string
 }
+
+// Layouts lists the accepted values of Options.Layout ("" means org).
+var Layouts = []string{"org", "dot"}
+
+// MinNamePoints is the smallest name a page may carry, in points on the
+// page, for the org engine's fitting: 7 pt on paper, and on a slide shown
+// 1920x1080 pixels large (2 pixels a point for the 16:9 and 4:3 presets)
+// 14 pixels.
+const MinNamePoints = 7.0
 
 // DefaultDPI is the raster resolution used when Options.DPI is 0.
 const DefaultDPI = 144
@@ -70,7 +91,33 @@ func (o Options) Validate() error {
 	if _, _, err := ParseSplit(o.Split); err != nil {
 		return err
 	}
+	if o.Layout != "" && !slices.Contains(Layouts, o.Layout) {
+		return fmt.Errorf("unknown layout %q: want one of %s", o.Layout, strings.Join(Layouts, ", "))
+	}
+	if o.OutputFormat() == "pptx" {
+		if o.Engine() != "org" {
+			return fmt.Errorf("pptx is drawn by the org layout only: drop the dot layout and the LR direction")
+		}
+		if o.Preset != "" && !strings.HasPrefix(o.Preset, "slide-") {
+			return fmt.Errorf("preset %q is a paper size: pptx slides are slide-16x9 (the default) or slide-4x3", o.Preset)
+		}
+	}
+	if o.Layout == "org" && o.Direction == "LR" {
+		return fmt.Errorf("direction LR is drawn by the dot layout only: drop the direction or choose layout dot")
+	}
 	return nil
+}
+
+// Engine returns the layout engine that draws o: "org" or "dot" (see
+// Options.Layout). Mermaid output takes no layout and reports "dot".
+func (o Options) Engine() string {
+	switch {
+	case o.Layout == "dot", o.OutputFormat() == "mermaid":
+		return "dot"
+	case o.Layout == "" && o.Direction == "LR":
+		return "dot"
+	}
+	return "org"
 }
 
 // OutputFormat returns o.Format, or "svg" when it is empty.

@@ -355,7 +355,7 @@ src.addEventListener("keydown", (e) => {
     schedule();
   }
 });
-for (const f of ["svg", "png", "pdf"]) $("dl-" + f).addEventListener("click", () => download(f));
+for (const f of ["svg", "png", "pdf", "pptx"]) $("dl-" + f).addEventListener("click", () => download(f));
 $("embed-btn").addEventListener("click", showEmbed);
 $("embed-close").addEventListener("click", () => { $("embed").hidden = true; });
 $("reg-btn").addEventListener("click", () => { $("registry").hidden = false; $("reg-name").focus(); });

@@ -1,0 +1,166 @@
+package draw
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render/option"
+	"github.com/orgchart/orgchart/render/scene"
+	"github.com/orgchart/orgchart/render/theme"
+)
+
+// marks are the findings and the highlight as the drawing needs them: per
+// entry and per line (report, manager), with the codes that put them there
+// so that each page's legend lists only what it draws.
+type marks struct {
+	node    map[int]diag.Severity
+	nodeC   map[int][]string // codes on the entry's card, sorted
+	line    map[[2]int]diag.Severity
+	lineC   map[[2]int][]string
+	rule    map[string]string        // code → rule name
+	codeSev map[string]diag.Severity // code → worst severity drawn
+	hlNode  map[int]bool
+	hlEdge  map[[2]int]bool // {report, manager}
+}
+
+func newMarks(g *graph.Graph, findings []diag.Diagnostic, opts option.Options) *marks {
+	m := &marks{
+		node: map[int]diag.Severity{}, nodeC: map[int][]string{},
+		line: map[[2]int]diag.Severity{}, lineC: map[[2]int][]string{},
+		rule: map[string]string{}, codeSev: map[string]diag.Severity{},
+		hlNode: map[int]bool{}, hlEdge: map[[2]int]bool{},
+	}
+	if !opts.NoFindings {
+		for _, f := range findings {
+			if f.Suppressed || f.Severity == diag.SeverityNone {
+				continue
+			}
+			shown := false
+			if i, ok := g.Lookup(f.Subject); ok && f.Subject != "" {
+				m.node[i] = max(m.node[i], f.Severity)
+				if !slices.Contains(m.nodeC[i], f.Code) {
+					m.nodeC[i] = append(m.nodeC[i], f.Code)
+				}
+				shown = true
+			}
+			for _, l := range f.Lines {
+				from, ok1 := g.Lookup(l.From)
+				to, ok2 := g.Lookup(l.To)
+				if ok1 && ok2 {
+					k := [2]int{from, to}
+					m.line[k] = max(m.line[k], f.Severity)
+					if !slices.Contains(m.lineC[k], f.Code) {
+						m.lineC[k] = append(m.lineC[k], f.Code)
+					}
+					shown = true
+				}
+			}
+			if shown {
+				m.rule[f.Code] = f.Rule
+				m.codeSev[f.Code] = max(m.codeSev[f.Code], f.Severity)
+			}
+		}
+		for _, c := range m.nodeC {
+			slices.Sort(c)
+		}
+	}
+	if opts.Highlight != "" {
+		if h, ok := g.Lookup(opts.Highlight); ok {
+			m.hlNode[h] = true
+			prev := h
+			for _, x := range g.Chain(h) {
+				m.hlNode[x] = true
+				m.hlEdge[[2]int{prev, x}] = true
+				prev = x
+			}
+		}
+	}
+	return m
+}
+
+// style is the drawing's colours, parsed once.
+type style struct {
+	t                                         *theme.Theme
+	bg, cardFill, cardBorder, text, subtext   scene.Color
+	edge, dotted, highlight, badgeFill        scene.Color
+	badgeText, vacantFill, vacantText         scene.Color
+	boardFill, boardText, committee, commText scene.Color
+	teamFill, sevBadgeText                    scene.Color
+	sev, sevText, sevBadge                    map[diag.Severity]scene.Color
+	dept                                      map[string]scene.Color // overrides and cache
+	transparent                               bool
+}
+
+func newStyle(org *graph.Org, opts option.Options) *style {
+	t := theme.Get(opts.Theme)
+	c := scene.MustColor
+	s := &style{
+		t: t, bg: c(t.Background), cardFill: c(t.CardFill), cardBorder: c(t.CardBorder), text: c(t.Text),
+		subtext: c(t.Subtext), edge: c(t.Edge), dotted: c(t.Dotted), highlight: c(t.Highlight),
+		badgeFill: c(t.BadgeFill), badgeText: c(t.BadgeText), vacantFill: c(t.VacantFill), vacantText: c(t.VacantText),
+		boardFill: c(t.BoardFill), boardText: c(t.BoardText), committee: c(t.CommitteeFill), commText: c(t.CommitteeText),
+		teamFill: c(t.TeamFill), sevBadgeText: c(t.SeverityBadgeText),
+		sev: map[diag.Severity]scene.Color{}, sevText: map[diag.Severity]scene.Color{}, sevBadge: map[diag.Severity]scene.Color{},
+		dept:        map[string]scene.Color{},
+		transparent: opts.Transparent,
+	}
+	for k, v := range t.Severity {
+		s.sev[k] = c(v)
+		s.sevText[k] = c(t.SeverityText[k])
+		s.sevBadge[k] = c(t.SeverityBadge[k])
+	}
+	for name, d := range org.Departments {
+		if d.Color == "" {
+			continue
+		}
+		if col, err := scene.ParseColor(d.Color); err == nil && col.Visible() {
+			// The chart's colour is the stripe; its text is made readable
+			// on the card as the theme's own colours are.
+			s.dept[name] = c(theme.Readable(col.Hex(), t.CardFill))
+		}
+	}
+	return s
+}
+
+// deptColor is the colour of department name (stripe and text).
+func (s *style) deptColor(name string) scene.Color {
+	if c, ok := s.dept[name]; ok {
+		return c
+	}
+	c := scene.MustColor(s.t.Department(name))
+	s.dept[name] = c
+	return c
+}
+
+// personLabel names p on a stub card or in a footnote.
+func personLabel(p *graph.Person, redact bool) string {
+	switch {
+	case redact && !p.IsBody():
+		return redactedName(p)
+	case strings.TrimSpace(p.Name) != "":
+		return p.Name
+	case strings.TrimSpace(p.Title) != "":
+		return p.Title
+	}
+	return p.ID
+}
+
+// redactedName is what a redacted card shows instead of a person's name:
+// the title, else the role codes, else a dash (as the dot engine does).
+func redactedName(p *graph.Person) string {
+	if strings.TrimSpace(p.Title) != "" {
+		return p.Title
+	}
+	var codes []string
+	for _, r := range p.Roles {
+		if strings.TrimSpace(r.Code) != "" {
+			codes = append(codes, r.Code)
+		}
+	}
+	if len(codes) > 0 {
+		return strings.Join(codes, ", ")
+	}
+	return "—"
+}

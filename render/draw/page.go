@@ -1,0 +1,255 @@
+package draw
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/orgchart/orgchart/render/layout"
+	"github.com/orgchart/orgchart/render/scene"
+)
+
+// overlay is a line drawn over the laid-out chart: a dotted line, or a
+// solid line to a manager the card does not hang under (a second manager,
+// or the line that closes a cycle). From is the report's node, To the
+// manager's.
+type overlay struct {
+	from, to int
+	solid    bool
+	typ      string
+}
+
+// overlays lists f's overlay lines in file order of their reports.
+func (d *drawer) overlays(f *fitted) []overlay {
+	p := f.plan
+	for k, n := range p.nodes {
+		if !n.stub {
+			d.where[n.e] = int32(k)
+		}
+	}
+	defer func() {
+		for _, n := range p.nodes {
+			d.where[n.e] = -1
+		}
+	}()
+	var out []overlay
+	for k, n := range p.nodes {
+		if n.stub {
+			continue
+		}
+		for _, l := range d.g.Managers(n.e) {
+			if m := d.where[l.To]; l.To != n.e && m >= 0 && int(m) != n.parent {
+				out = append(out, overlay{from: k, to: int(m), solid: true})
+			}
+		}
+		for _, l := range d.g.DottedFrom(n.e) {
+			if m := d.where[l.To]; l.To != n.e && m >= 0 {
+				out = append(out, overlay{from: k, to: int(m), typ: strings.TrimSpace(l.Type)})
+			}
+		}
+	}
+	return out
+}
+
+// page draws fitted page f.
+func (d *drawer) page(f *fitted) (scene.Page, error) {
+	s := d.st
+	p := f.plan
+	ovs := d.overlays(f)
+	var routes []layout.Route
+	if len(ovs) > 0 {
+		lines := make([]layout.Dotted, len(ovs))
+		for k, o := range ovs {
+			lines[k] = layout.Dotted{From: o.from, To: o.to}
+		}
+		var err error
+		routes, _, err = f.res.RouteDotted(lines, dottedLane, dottedLimit)
+		if err != nil {
+			return scene.Page{}, fmt.Errorf("draw: %w", err)
+		}
+		if routes == nil {
+			routes = make([]layout.Route, len(ovs))
+		}
+		for k, o := range ovs {
+			if routes[k].Points != nil {
+				continue
+			}
+			what := "dotted line"
+			if o.typ != "" {
+				what = o.typ + " line"
+			}
+			if o.solid {
+				what = "also reports to"
+			}
+			f.furn.foot = append(f.furn.foot, fmt.Sprintf("%d. %s — %s → %s", len(f.furn.foot)+1,
+				personLabel(d.g.Person(p.nodes[o.from].e), d.opts.Redact), what, personLabel(d.g.Person(p.nodes[o.to].e), d.opts.Redact)))
+		}
+	}
+	// Chart items in chart units.
+	var chart []scene.Item
+	chart = append(chart, d.connectors(f)...)
+	for k, o := range ovs {
+		if routes[k].Points != nil {
+			chart = append(chart, d.overlayPath(f, k, o, routes[k]))
+		}
+	}
+	for k, c := range f.cards {
+		b := f.res.Boxes[k]
+		if n := p.nodes[k]; n.stub {
+			c.link = n.page
+			c.lines[len(c.lines)-1].s = strconv.Itoa(n.people) + " people, page " + strconv.Itoa(n.page)
+		}
+		chart = append(chart, c.items(scene.Rect{X: b.X, Y: b.Y, W: b.W, H: b.H}))
+	}
+	for k, o := range ovs {
+		if routes[k].Points != nil && o.typ != "" {
+			chart = append(chart, d.label(o.typ, routes[k].Label)...)
+		}
+	}
+	// The chart's bounds: the layout's box and the routes around it.
+	x0, y0, x1, y1 := 0.0, 0.0, f.res.Width, f.res.Height
+	for _, r := range routes {
+		for _, q := range r.Points {
+			x0, y0, x1, y1 = min(x0, q.X), min(y0, q.Y), max(x1, q.X), max(y1, q.Y)
+		}
+	}
+	bw, bh := x1-x0, y1-y0
+	w, h, sc, m := f.w, f.h, f.scale, f.margin
+	if d.preset == nil {
+		fw := min(f.furn.width(), max(bw, 480))
+		w = max(bw, fw) + 2*m
+		h = 2*m + f.furn.top + bh + f.furn.bottom(w-2*m)
+	} else {
+		aw, ah := f.area(w, h)
+		sc = max(0, min(aw/max(bw, 1), ah/max(bh, 1), maxScale))
+		f.scale = sc
+	}
+	aw, ah := f.area(w, h)
+	ox := m + (aw-sc*bw)/2 - sc*x0
+	oy := m + f.furn.top + (ah-sc*bh)/2 - sc*y0
+	items := transform(chart, sc, ox, oy)
+	items = append(items, f.furn.items(s, w, h, m)...)
+	pg := scene.Page{Width: w, Height: h, Title: p.title, Items: items}
+	if !s.transparent {
+		pg.Background = s.bg
+	}
+	return pg, nil
+}
+
+// connectors draws the solid lines from each card to its reports: plain
+// ones first, then the highlighted chain, then the lines findings name,
+// so the coloured ones are on top where they share a bus.
+func (d *drawer) connectors(f *fitted) []scene.Item {
+	s := d.st
+	var plain, hl, found []scene.Item
+	for k, n := range f.plan.nodes {
+		if n.parent < 0 {
+			continue
+		}
+		pts := f.res.Connector(k)
+		if len(pts) < 2 {
+			continue
+		}
+		par := f.plan.nodes[n.parent]
+		path := scene.Path{ID: "l" + f.cards[k].id, From: f.cards[n.parent].id, To: f.cards[k].id,
+			Points: points(pts), Stroke: s.edge, Width: 1.2}
+		switch sev, ok := d.sevOf(n.e, par.e); {
+		case ok && !n.stub && !par.stub:
+			path.Stroke, path.Width = s.sev[sev], 2.5
+			found = append(found, path)
+		case d.mk.hlEdge[[2]int{n.e, par.e}]:
+			path.Stroke, path.Width = s.highlight, 2.5
+			hl = append(hl, path)
+		default:
+			plain = append(plain, path)
+		}
+	}
+	return append(append(plain, hl...), found...)
+}
+
+// overlayPath draws overlay k: dashed for a dotted line, solid for a second
+// manager, in the finding's colour when a finding names the line, with an
+// arrowhead at the manager.
+func (d *drawer) overlayPath(f *fitted, k int, o overlay, r layout.Route) scene.Path {
+	s := d.st
+	from, to := f.plan.nodes[o.from].e, f.plan.nodes[o.to].e
+	p := scene.Path{ID: "x" + strconv.Itoa(k), From: f.cards[o.from].id, To: f.cards[o.to].id,
+		Points: points(r.Points), Stroke: s.dotted, Width: 1.2, Dash: []float64{4, 3}, EndArrow: true}
+	if o.solid {
+		p.Stroke, p.Width, p.Dash = s.edge, 1.6, nil
+	}
+	if sev, ok := d.sevOf(from, to); ok {
+		p.Stroke, p.Width = s.sev[sev], 2.2
+	}
+	return p
+}
+
+// label is a dotted line's type on a background-filled box at c.
+func (d *drawer) label(typ string, c layout.Point) []scene.Item {
+	w := scene.Measure(typ, labelSize, false) + 4
+	h := labelSize * 1.3
+	bg := d.st.bg
+	if d.st.transparent {
+		bg = d.st.cardFill
+	}
+	return []scene.Item{
+		scene.Box{Rect: scene.Rect{X: c.X - w/2, Y: c.Y - h/2, W: w, H: h}, Radius: 2, Fill: bg},
+		scene.Text{X: c.X, Y: c.Y + labelSize*0.35, Anchor: scene.Middle, Size: labelSize, Italic: true, Color: d.st.subtext, S: typ},
+	}
+}
+
+func points(ps []layout.Point) []scene.Point {
+	out := make([]scene.Point, len(ps))
+	for i, q := range ps {
+		out[i] = scene.Point{X: q.X, Y: q.Y}
+	}
+	return out
+}
+
+// transform maps chart items to the page: scaled by s, then moved by
+// (ox, oy). Line widths, dashes, radii and font sizes scale too.
+func transform(items []scene.Item, s, ox, oy float64) []scene.Item {
+	if s == 1 && ox == 0 && oy == 0 {
+		return items
+	}
+	pt := func(x, y float64) (float64, float64) { return ox + s*x, oy + s*y }
+	rect := func(r scene.Rect) scene.Rect {
+		x, y := pt(r.X, r.Y)
+		return scene.Rect{X: x, Y: y, W: r.W * s, H: r.H * s}
+	}
+	dash := func(ds []float64) []float64 {
+		if ds == nil {
+			return nil
+		}
+		out := make([]float64, len(ds))
+		for i, v := range ds {
+			out[i] = v * s
+		}
+		return out
+	}
+	out := make([]scene.Item, len(items))
+	for i, it := range items {
+		switch v := it.(type) {
+		case scene.Box:
+			v.Rect, v.Radius, v.StrokeWidth, v.Dash = rect(v.Rect), v.Radius*s, v.StrokeWidth*s, dash(v.Dash)
+			out[i] = v
+		case scene.Text:
+			v.X, v.Y = pt(v.X, v.Y)
+			v.Size *= s
+			out[i] = v
+		case scene.Path:
+			ps := make([]scene.Point, len(v.Points))
+			for j, q := range v.Points {
+				ps[j].X, ps[j].Y = pt(q.X, q.Y)
+			}
+			v.Points, v.Width, v.Dash = ps, v.Width*s, dash(v.Dash)
+			out[i] = v
+		case scene.Group:
+			v.Items = transform(v.Items, s, ox, oy)
+			out[i] = v
+		default:
+			out[i] = it
+		}
+	}
+	return out
+}

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render/draw"
+	"github.com/orgchart/orgchart/render/option"
+	"github.com/orgchart/orgchart/render/scene"
+)
+
+// orgPages draws the chart with the org engine (render/draw on
+// render/layout) and writes its pages in opts' format. Notes from the
+// drawing (what was split and why, pages with small names) go on the first
+// page's Note.
+func orgPages(ctx context.Context, g *graph.Graph, findings []diag.Diagnostic, opts option.Options) ([]Page, error) {
+	units, err := orgUnits(g, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res, err := draw.Draw(g, findings, opts, units)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	doc := res.Doc
+	var pages []Page
+	switch f := opts.OutputFormat(); f {
+	case "pdf":
+		var b bytes.Buffer
+		if err := scene.WritePDF(&b, doc); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+		pages = []Page{{Title: doc.Pages[0].Title, Data: b.Bytes()}}
+	default:
+		for n := range doc.Pages {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			var b bytes.Buffer
+			pg := Page{Title: doc.Pages[n].Title}
+			switch f {
+			case "svg":
+				so := scene.SVGOptions{}
+				if opts.PageFile != "" {
+					so.PageURL = func(k int) string { return fmt.Sprintf(opts.PageFile, k) }
+				}
+				err = scene.WriteSVG(&b, doc, n+1, so)
+			case "dot":
+				err = draw.WriteDOT(&b, &doc.Pages[n])
+			default:
+				dpi := opts.DPI
+				if dpi == 0 {
+					dpi = option.DefaultDPI
+				}
+				ro := scene.RasterOptions{Scale: dpi / 72}
+				var scale float64
+				if f == "png" {
+					scale, err = scene.WritePNG(&b, doc, n+1, ro)
+				} else {
+					scale, err = scene.WriteJPEG(&b, doc, n+1, ro)
+				}
+				pg.DPI = scale * 72
+				if pg.DPI < dpi-0.5 {
+					pg.Note = fmt.Sprintf("page %d is %.0fx%.0f pt: drawn at %.0f dpi instead of %.0f to stay under %d pixels", n+1, doc.Pages[n].Width, doc.Pages[n].Height, pg.DPI, dpi, scene.DefaultMaxPixels)
+				}
+			}
+			if err != nil {
+				return nil, fmt.Errorf("render page %d: %w", n+1, err)
+			}
+			pg.Data = b.Bytes()
+			pages = append(pages, pg)
+		}
+	}
+	if len(res.Notes) > 0 {
+		note := strings.Join(res.Notes, "; ")
+		if pages[0].Note != "" {
+			note += "; " + pages[0].Note
+		}
+		pages[0].Note = note
+	}
+	return pages, nil
+}
+
+// orgUnits returns the units to draw: none (the whole chart) unless a root,
+// a depth or a split asks for a part.
+func orgUnits(g *graph.Graph, opts option.Options) ([]draw.Unit, error) {
+	c := newChart(g)
+	if opts.Root == "" && opts.Depth == 0 && opts.Split == "" {
+		// Check the highlight as units does.
+		if _, err := c.units(option.Options{Highlight: opts.Highlight}); err != nil {
+			return nil, err
+		}
+		return nil, nil
+	}
+	us, err := c.units(opts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]draw.Unit, len(us))
+	for i, u := range us {
+		t := u.title
+		if opts.Title != "" {
+			t = strings.Replace(t, c.org.Title, opts.Title, 1)
+			if c.org.Title == "" {
+				t = pageTitle(opts.Title, u.title, "")
+			}
+		}
+		out[i] = draw.Unit{In: u.in, Title: t}
+	}
+	return out, nil
+}

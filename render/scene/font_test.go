@@ -1,0 +1,182 @@
+package scene
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/tdewolff/canvas"
+)
+
+func TestMeasureKnownWidths(t *testing.T) {
+	// Advance widths of Liberation Sans Regular (2048 units per em), read
+	// from its hmtx table: H 1479, e 1139, l 455, o 1139; bold H 1479,
+	// e 1139, l 569, o 1251. "Hello" has no kern pairs; "AV" kerns by -152
+	// (A and V are 1366 each).
+	tests := []struct {
+		s    string
+		size float64
+		bold bool
+		want float64
+	}{
+		{"Hello", 10, false, (1479 + 1139 + 455 + 455 + 1139) * 10.0 / 2048},
+		{"Hello", 10, true, (1479 + 1139 + 569 + 569 + 1251) * 10.0 / 2048},
+		{"AV", 12, false, (1366 + 1366 - 152) * 12.0 / 2048},
+		{"", 10, false, 0},
+		{"\x00\t\x7f", 10, false, 0},
+		{"He\x00llo", 10, false, (1479 + 1139 + 455 + 455 + 1139) * 10.0 / 2048},
+	}
+	for _, tt := range tests {
+		if got := Measure(tt.s, tt.size, tt.bold); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("Measure(%q, %v, %v) = %v, want %v", tt.s, tt.size, tt.bold, got, tt.want)
+		}
+	}
+}
+
+func TestMeasureAgreesWithCanvas(t *testing.T) {
+	// canvas shapes text with a HarfBuzz port; Measure must agree with it.
+	for _, bold := range []bool{false, true} {
+		fam := canvas.NewFontFamily("x")
+		f := mustFace(bold, false)
+		if err := fam.LoadFont(f.ttf, 0, canvas.FontRegular); err != nil {
+			t.Fatal(err)
+		}
+		face := fam.Face(11, canvas.Black) // size in pt, widths in mm
+		for _, s := range []string{
+			"Hello", "AVAVA Tower", "Yves LeTourneau", "Chief Financial Officer",
+			"Zoë Ångström-Weiß", "To: Wally, Ty (VP)", "1,234.50 €",
+		} {
+			want := face.TextWidth(s) * 72 / 25.4
+			if got := Measure(s, 11, bold); math.Abs(got-want) > 1e-6 {
+				t.Errorf("Measure(%q, 11, %v) = %.6f, canvas says %.6f", s, bold, got, want)
+			}
+		}
+	}
+}
+
+func TestMeasureScales(t *testing.T) {
+	a, b := Measure("Finance & Operations", 7, true), Measure("Finance & Operations", 14, true)
+	if math.Abs(2*a-b) > 1e-9 {
+		t.Errorf("Measure at 14 pt = %v, want twice %v", b, a)
+	}
+	if Measure("Finance", 10, true) <= Measure("Finance", 10, false) {
+		t.Errorf("bold Finance is not wider than regular")
+	}
+}
+
+func TestClean(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain", "plain"},
+		{"a\x00b\x1fc\x7fd\u0085e", "abcde"},
+		{"tab\there\nnl", "tabherenl"},
+		{"bad\xffutf8", "badutf8"},
+		{"nonchar\uffff\ufffe", "nonchar"},
+		{"Zoë 日本 🙂", "Zoë 日本 🙂"},
+	}
+	for _, tt := range tests {
+		if got := Clean(tt.in); got != tt.want {
+			t.Errorf("Clean(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		s     string
+		width float64
+		want  []string
+	}{
+		{"", 100, nil},
+		{"   \t\n ", 100, nil},
+		{"Chief Financial Officer", 1000, []string{"Chief Financial Officer"}},
+		{"Chief Financial Officer", Measure("Chief Financial", 10, false), []string{"Chief Financial", "Officer"}},
+		{"Chief  Financial\nOfficer", Measure("Financial", 10, false), []string{"Chief", "Financial", "Officer"}},
+		// "califra" is 26.67 pt, "califrag" 32.24, "gilistic" 27.23.
+		{"Supercalifragilistic", Measure("Super", 10, false), []string{"Super", "califra", "gilisti", "c"}},
+		{"a\u00a0b c", Measure("a\u00a0b", 10, false), []string{"a\u00a0b", "c"}},
+		{"WWW", 1, []string{"W", "W", "W"}},
+	}
+	for _, tt := range tests {
+		got := Wrap(tt.s, 10, false, tt.width)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") || (got == nil) != (tt.want == nil) {
+			t.Errorf("Wrap(%q, 10, false, %.2f) = %q, want %q", tt.s, tt.width, got, tt.want)
+		}
+	}
+}
+
+// checkWrap asserts Wrap's properties: nothing lost or reordered, every line
+// within the width unless it is a single character, lines never start or
+// end with a break, and each line break was needed.
+func checkWrap(t *testing.T, s string, size float64, bold bool, width float64) {
+	lines := Wrap(s, size, bold, width)
+	words := strings.FieldsFunc(Clean(s), isBreak)
+	if got, want := strings.Join(lines, ""), strings.Join(words, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(want, " ", "") {
+		t.Fatalf("Wrap(%q) = %q: characters changed", s, lines)
+	}
+	for i, l := range lines {
+		if l == "" || strings.TrimFunc(l, isBreak) != l {
+			t.Fatalf("Wrap(%q) line %d = %q: empty or padded", s, i, l)
+		}
+		if w := Measure(l, size, bold); w > width+1e-9 && utf8.RuneCountInString(l) > 1 {
+			t.Fatalf("Wrap(%q, %v) line %q is %v wide", s, width, l, w)
+		}
+		if i+1 < len(lines) {
+			next, _, _ := strings.Cut(lines[i+1], " ")
+			if Measure(l+" "+next, size, bold) <= width && strings.Contains(s, next) && strings.Fields(lines[i+1])[0] == next && !strings.HasSuffix(l, next) {
+				// The next line's first word is a whole word (not a piece of
+				// a broken one) only if it appears as a word in s.
+				for _, w := range words {
+					if w == next {
+						t.Fatalf("Wrap(%q, %v): %q fits after %q", s, width, next, l)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestWrapProperties(t *testing.T) {
+	texts := []string{
+		"Head of Platform Engineering and Developer Experience",
+		"Vice President, Global Security, Risk & Compliance (EMEA)",
+		"Antidisestablishmentarianism is a long word indeed",
+		"x y z", "Ångström Weiß Ödön ŁÓDŹ 日本語のテキスト",
+	}
+	for _, s := range texts {
+		for _, w := range []float64{5, 20, 40, 60, 90, 150, 400} {
+			checkWrap(t, s, 9, false, w)
+			checkWrap(t, s, 9, true, w)
+		}
+	}
+}
+
+func FuzzWrap(f *testing.F) {
+	f.Add("Head of Platform Engineering", 40.0)
+	f.Add("a\x00b \xff\tc", 3.0)
+	f.Add("WWWWWWWWWW MMMM", 0.0)
+	f.Fuzz(func(t *testing.T, s string, width float64) {
+		if math.IsNaN(width) || math.IsInf(width, 0) || len(s) > 2000 {
+			return
+		}
+		checkWrap(t, s, 10, false, width)
+	})
+}
+
+var sink float64
+
+func BenchmarkMeasure(b *testing.B) {
+	names := []string{"Alice Johnson", "Chief Financial Officer", "Zoë Ångström", "Platform", "Bob Lee", "VP Engineering"}
+	for i := 0; b.Loop(); i++ {
+		sink += Measure(names[i%len(names)], 10, i&1 == 0)
+	}
+}
+
+func BenchmarkMeasureMillion(b *testing.B) {
+	names := []string{"Alice Johnson", "Chief Financial Officer", "Zoë Ångström", "Platform", "Bob Lee", "VP Engineering"}
+	for b.Loop() {
+		for i := range 1_000_000 {
+			sink += Measure(names[i%len(names)], 10, i&1 == 0)
+		}
+	}
+}

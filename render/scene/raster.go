@@ -1,0 +1,266 @@
+package scene
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"math"
+
+	"github.com/tdewolff/canvas"
+	"golang.org/x/image/vector"
+)
+
+// PNG and JPEG are drawn with golang.org/x/image/vector (an antialiasing
+// accumulation rasteriser), one shape at a time over the shape's bounding
+// box only, so a drawing costs in proportion to the area painted. Geometry
+// the rasteriser lacks comes from tdewolff/canvas: rounded rectangles,
+// dashes, strokes with joins, and glyph outlines from the fonts Measure
+// uses, placed glyph by glyph with the same advances and kerning.
+
+// RasterOptions configure Rasterize, WritePNG and WriteJPEG.
+type RasterOptions struct {
+	Scale     float64 // pixels per point; 0 means 1 (72 dpi)
+	MaxPixels int     // cap on width×height; 0 means DefaultMaxPixels
+	Quality   int     // JPEG quality 1-100; 0 means 90
+}
+
+// DefaultMaxPixels caps a raster at 50 megapixels (200 MB of RGBA).
+const DefaultMaxPixels = 50_000_000
+
+// maxSide caps a raster's long side; PNG decoders and browsers balk beyond.
+const maxSide = 1 << 15
+
+// Rasterize draws page n (one-based) of d at opts.Scale pixels per point,
+// antialiased. When that would exceed opts.MaxPixels (or 32768 pixels a
+// side) it draws at the largest scale within the cap and returns that scale,
+// so the caller can say the image was scaled down.
+func Rasterize(d *Document, n int, opts RasterOptions) (*image.RGBA, float64, error) {
+	if n < 1 || n > len(d.Pages) {
+		return nil, 0, fmt.Errorf("raster: page %d of %d", n, len(d.Pages))
+	}
+	if err := d.Validate(); err != nil {
+		return nil, 0, fmt.Errorf("raster: %w", err)
+	}
+	p := &d.Pages[n-1]
+	scale, max := opts.Scale, opts.MaxPixels
+	if scale == 0 {
+		scale = 1
+	}
+	if !(scale > 0) || math.IsInf(scale, 0) {
+		return nil, 0, fmt.Errorf("raster: scale %v is not a positive number", opts.Scale)
+	}
+	if max <= 0 {
+		max = DefaultMaxPixels
+	}
+	if px := p.Width * p.Height * scale * scale; px > float64(max) {
+		scale *= math.Sqrt(float64(max) / px)
+	}
+	if side := math.Max(p.Width, p.Height) * scale; side > maxSide {
+		scale *= maxSide / side
+	}
+	w, h := 0, 0
+	for range 8 { // rounding up to whole pixels may overshoot the cap
+		w, h = int(math.Ceil(p.Width*scale-1e-9)), int(math.Ceil(p.Height*scale-1e-9))
+		if w*h <= max {
+			break
+		}
+		scale *= 0.995 * math.Sqrt(float64(max)/float64(w*h))
+	}
+	if w < 1 || h < 1 || w*h > max {
+		return nil, 0, fmt.Errorf("raster: page %gx%g pt cannot be drawn in %d pixels", p.Width, p.Height, max)
+	}
+	r := &rasterizer{img: image.NewRGBA(image.Rect(0, 0, w, h)), s: scale}
+	if p.Background.Visible() {
+		draw.Draw(r.img, r.img.Bounds(), image.NewUniform(nrgba(p.Background)), image.Point{}, draw.Src)
+	}
+	r.items(p.Items)
+	return r.img, scale, nil
+}
+
+// WritePNG writes page n of d as a PNG (transparent where the page is) and
+// returns the scale it was drawn at; see Rasterize.
+func WritePNG(w io.Writer, d *Document, n int, opts RasterOptions) (float64, error) {
+	img, scale, err := Rasterize(d, n, opts)
+	if err != nil {
+		return 0, err
+	}
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(w, img); err != nil {
+		return 0, fmt.Errorf("png: %w", err)
+	}
+	return scale, nil
+}
+
+// WriteJPEG writes page n of d as a JPEG over white (JPEG has no
+// transparency) and returns the scale it was drawn at; see Rasterize.
+func WriteJPEG(w io.Writer, d *Document, n int, opts RasterOptions) (float64, error) {
+	img, scale, err := Rasterize(d, n, opts)
+	if err != nil {
+		return 0, err
+	}
+	flat := image.NewRGBA(img.Bounds())
+	draw.Draw(flat, flat.Bounds(), image.White, image.Point{}, draw.Src)
+	draw.Draw(flat, flat.Bounds(), img, image.Point{}, draw.Over)
+	q := opts.Quality
+	if q == 0 {
+		q = 90
+	}
+	if err := jpeg.Encode(w, flat, &jpeg.Options{Quality: q}); err != nil {
+		return 0, fmt.Errorf("jpeg: %w", err)
+	}
+	return scale, nil
+}
+
+func nrgba(c Color) color.NRGBA { return color.NRGBA{c.R, c.G, c.B, c.A} }
+
+type rasterizer struct {
+	img *image.RGBA
+	s   float64 // pixels per point
+	ras vector.Rasterizer
+}
+
+func (r *rasterizer) items(items []Item) {
+	for _, it := range items {
+		switch it := it.(type) {
+		case Box:
+			r.box(it)
+		case Text:
+			r.text(it)
+		case Path:
+			r.path(it)
+		case Group:
+			r.items(it.Items)
+		}
+	}
+}
+
+// tolerance is how far a flattened curve may stray, in pixels.
+const tolerance = 0.1
+
+func (r *rasterizer) box(b Box) {
+	rad := b.radius() * r.s
+	outline := canvas.RoundedRectangle(b.W*r.s, b.H*r.s, rad).Translate(b.X*r.s, b.Y*r.s)
+	if b.Fill.Visible() {
+		r.fill(outline, b.Fill)
+	}
+	if b.Stroke.Visible() && b.StrokeWidth > 0 {
+		r.stroke(outline, b.Stroke, b.StrokeWidth, b.Dash, canvas.MiterJoin)
+	}
+}
+
+func (r *rasterizer) path(p Path) {
+	if !p.Stroke.Visible() || p.Width <= 0 {
+		return
+	}
+	pts, arrows := p.stroked()
+	line := &canvas.Path{}
+	line.MoveTo(pts[0].X*r.s, pts[0].Y*r.s)
+	for _, q := range pts[1:] {
+		line.LineTo(q.X*r.s, q.Y*r.s)
+	}
+	r.stroke(line, p.Stroke, p.Width, p.Dash, canvas.RoundJoin)
+	for _, a := range arrows {
+		c := a.corners()
+		head := &canvas.Path{}
+		head.MoveTo(c[0].X*r.s, c[0].Y*r.s)
+		head.LineTo(c[1].X*r.s, c[1].Y*r.s)
+		head.LineTo(c[2].X*r.s, c[2].Y*r.s)
+		head.Close()
+		r.fill(head, p.Stroke)
+	}
+}
+
+// stroke outlines p (in pixels) width points wide, dashed, and fills it.
+func (r *rasterizer) stroke(p *canvas.Path, c Color, width float64, dash []float64, join canvas.Joiner) {
+	if len(dash) > 0 {
+		ds := make([]float64, len(dash))
+		for i, d := range dash {
+			ds[i] = d * r.s
+		}
+		p = p.Dash(0, ds...)
+	}
+	r.fill(p.Stroke(width*r.s, canvas.ButtCap, join, tolerance), c)
+}
+
+func (r *rasterizer) text(t Text) {
+	s := Clean(t.S)
+	if s == "" || !t.Color.Visible() {
+		return
+	}
+	f := mustFace(t.Bold, t.Italic)
+	k := t.Size / f.upem // points per font unit
+	x := t.anchorX(f.width(s, t.Size))
+	out := &canvas.Path{}
+	units, prev := 0, -1
+	for _, ru := range s {
+		g := f.glyph(ru)
+		if prev >= 0 {
+			units += int(f.kerning(uint16(prev), g))
+		}
+		m := canvas.Identity.Translate((x+float64(units)*k)*r.s, t.Y*r.s).Scale(k*r.s, -k*r.s)
+		out = out.Append(f.outline(g).Copy().Transform(m))
+		units += int(f.adv[g])
+		prev = int(g)
+	}
+	r.fill(out, t.Color)
+}
+
+// outline returns glyph g's outline in font units, y up, cached.
+func (f *face) outline(g uint16) *canvas.Path {
+	f.glyphMu.Lock()
+	defer f.glyphMu.Unlock()
+	if p, ok := f.glyphs[g]; ok {
+		return p
+	}
+	p := &canvas.Path{}
+	if err := f.font.SFNT.GlyphPath(p, g, 0, 0, 0, 1, 0); err != nil {
+		p = &canvas.Path{} // a glyph the font cannot outline is not drawn
+	}
+	if f.glyphs == nil {
+		f.glyphs = map[uint16]*canvas.Path{}
+	}
+	f.glyphs[g] = p
+	return p
+}
+
+// fill fills p (in pixels, y down) with c over the image, rasterising only
+// p's bounding box.
+func (r *rasterizer) fill(p *canvas.Path, c Color) {
+	if p.Empty() {
+		return
+	}
+	b := p.FastBounds()
+	rect := image.Rect(int(math.Floor(b.X0)), int(math.Floor(b.Y0)), int(math.Ceil(b.X1)), int(math.Ceil(b.Y1))).Intersect(r.img.Bounds())
+	if rect.Empty() {
+		return
+	}
+	r.ras.Reset(rect.Dx(), rect.Dy())
+	r.ras.DrawOp = draw.Over
+	ox, oy := float64(rect.Min.X), float64(rect.Min.Y)
+	open := false // the rasteriser closes no subpath by itself
+	for sc := p.Flatten(tolerance).Scanner(); sc.Scan(); {
+		e := sc.End()
+		switch sc.Cmd() {
+		case canvas.MoveToCmd:
+			if open {
+				r.ras.ClosePath()
+			}
+			r.ras.MoveTo(float32(e.X-ox), float32(e.Y-oy))
+			open = false
+		case canvas.LineToCmd:
+			r.ras.LineTo(float32(e.X-ox), float32(e.Y-oy))
+			open = true
+		case canvas.CloseCmd:
+			r.ras.ClosePath()
+			open = false
+		}
+	}
+	if open {
+		r.ras.ClosePath()
+	}
+	r.ras.Draw(r.img, rect, image.NewUniform(nrgba(c)), rect.Min)
+}
