@@ -171,14 +171,18 @@ func (f *face) width(s string, size float64) float64 {
 	return float64(f.units(s)) * size / f.upem
 }
 
-// Measure is the advance width in points of the line s set in Liberation
-// Sans (bold or regular) at size points, kerning included; it is also the
-// width of the italic styles to within their few differing kern pairs.
-// Characters that are not drawn (see Clean) count nothing. Safe for
-// concurrent use.
+// Measure is the advance width in points of the line s set in upright
+// Liberation Sans (bold or regular) at size points, kerning included.
+// Characters that are not drawn (see Clean) count nothing. Italic kerns a
+// little differently (up to about 2% wider): use Text.Width for it. Safe
+// for concurrent use.
 func Measure(s string, size float64, bold bool) float64 {
 	return mustFace(bold, false).width(s, size)
 }
+
+// Width is the advance width of t in points, in its own style: what every
+// backend draws.
+func (t Text) Width() float64 { return mustFace(t.Bold, t.Italic).width(t.S, t.Size) }
 
 // drawn reports whether backends draw rune r: control characters (C0, DEL,
 // C1), the invalid-UTF-8 marker and the non-characters U+FFFE and U+FFFF are

@@ -55,6 +55,18 @@ func TestMeasureAgreesWithCanvas(t *testing.T) {
 	}
 }
 
+func TestTextWidth(t *testing.T) {
+	// Liberation Sans Italic kerns "AV" less tightly than the upright face.
+	up := Text{S: "AV", Size: 10}
+	it := Text{S: "AV", Size: 10, Italic: true}
+	if got, want := up.Width(), Measure("AV", 10, false); got != want {
+		t.Errorf("Text.Width upright = %v, want Measure's %v", got, want)
+	}
+	if it.Width() <= up.Width() {
+		t.Errorf("italic AV %v is not wider than upright %v", it.Width(), up.Width())
+	}
+}
+
 func TestMeasureScales(t *testing.T) {
 	a, b := Measure("Finance & Operations", 7, true), Measure("Finance & Operations", 14, true)
 	if math.Abs(2*a-b) > 1e-9 {

@@ -116,7 +116,7 @@ func bounds(items []Item) (Rect, bool) {
 			case Box:
 				add(it.X, it.Y, it.X+it.W, it.Y+it.H)
 			case Text:
-				w := Measure(it.S, it.Size, it.Bold)
+				w := it.Width()
 				x := it.anchorX(w)
 				add(x, it.Y-Ascent(it.Size), x+w, it.Y+Descent(it.Size))
 			case Group:

@@ -51,8 +51,14 @@ func WritePDF(w io.Writer, d *Document) error {
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetLineCapStyle("butt")
+	used := [4]bool{true} // regular: titles and bookmarks need a UTF-8 font
+	for i := range d.Pages {
+		stylesUsed(d.Pages[i].Items, &used)
+	}
 	for i, style := range pdfStyles {
-		pdf.AddUTF8FontFromBytes(pdfFont, style, faceTTF(i))
+		if used[i] { // fpdf embeds every font added, used or not
+			pdf.AddUTF8FontFromBytes(pdfFont, style, faceTTF(i))
+		}
 	}
 	pdf.SetFont(pdfFont, "", 10) // UTF-8 titles need a UTF-8 font set
 	if d.Title != "" {
@@ -96,6 +102,18 @@ func WritePDF(w io.Writer, d *Document) error {
 
 // faceTTF returns the TrueType bytes of style i (bold | italic<<1).
 func faceTTF(i int) []byte { return mustFace(i&1 == 1, i&2 == 2).ttf }
+
+// stylesUsed marks the faceIndex of every Text in items.
+func stylesUsed(items []Item, used *[4]bool) {
+	for _, it := range items {
+		switch it := it.(type) {
+		case Text:
+			used[faceIndex(it.Bold, it.Italic)] = true
+		case Group:
+			stylesUsed(it.Items, used)
+		}
+	}
+}
 
 var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:` + pdfEpoch.Format("20060102150405") + `\)`)
 

@@ -92,6 +92,10 @@ func TestPDFDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Errorf("two renderings of one document differ (%d and %d bytes)", len(a), len(b))
 	}
+	// Many glyphs in the font subsets, many links and paths.
+	if a, b := pdfOf(t, bigDoc(200)), pdfOf(t, bigDoc(200)); !bytes.Equal(a, b) {
+		t.Errorf("two renderings of a 200-card document differ (%d and %d bytes)", len(a), len(b))
+	}
 }
 
 func TestPDFInvalid(t *testing.T) {

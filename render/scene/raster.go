@@ -138,8 +138,19 @@ func (r *rasterizer) items(items []Item) {
 	}
 }
 
-// tolerance is how far a flattened curve may stray, in pixels.
+// tolerance is how far a stroke's outline may stray, in pixels.
 const tolerance = 0.1
+
+// hasArcs reports whether p has elliptical arcs (rounded corners, round
+// joins), which the rasteriser cannot draw.
+func hasArcs(p *canvas.Path) bool {
+	for sc := p.Scanner(); sc.Scan(); {
+		if sc.Cmd() == canvas.ArcToCmd {
+			return true
+		}
+	}
+	return false
+}
 
 func (r *rasterizer) box(b Box) {
 	rad := b.radius() * r.s
@@ -147,9 +158,23 @@ func (r *rasterizer) box(b Box) {
 	if b.Fill.Visible() {
 		r.fill(outline, b.Fill)
 	}
-	if b.Stroke.Visible() && b.StrokeWidth > 0 {
-		r.stroke(outline, b.Stroke, b.StrokeWidth, b.Dash, canvas.MiterJoin)
+	if !b.Stroke.Visible() || b.StrokeWidth <= 0 {
+		return
 	}
+	if len(b.Dash) > 0 {
+		r.stroke(outline, b.Stroke, b.StrokeWidth, b.Dash, canvas.MiterJoin)
+		return
+	}
+	// A solid outline is the ring between two rounded rectangles, the inner
+	// one reversed so the winding cancels inside: the same shape as a
+	// stroke with round corners, without canvas's costly stroke settling.
+	sw := b.StrokeWidth * r.s
+	x, y, w, h := b.X*r.s, b.Y*r.s, b.W*r.s, b.H*r.s
+	ring := canvas.RoundedRectangle(w+sw, h+sw, rad+sw/2).Translate(x-sw/2, y-sw/2)
+	if w > sw && h > sw {
+		ring = ring.Append(canvas.RoundedRectangle(w-sw, h-sw, math.Max(0, rad-sw/2)).Translate(x+sw/2, y+sw/2).Reverse())
+	}
+	r.fill(ring, b.Stroke)
 }
 
 func (r *rasterizer) path(p Path) {
@@ -241,18 +266,30 @@ func (r *rasterizer) fill(p *canvas.Path, c Color) {
 	r.ras.Reset(rect.Dx(), rect.Dy())
 	r.ras.DrawOp = draw.Over
 	ox, oy := float64(rect.Min.X), float64(rect.Min.Y)
+	if hasArcs(p) {
+		p = p.ReplaceArcs() // to cubic Béziers, which the rasteriser draws
+	}
 	open := false // the rasteriser closes no subpath by itself
-	for sc := p.Flatten(tolerance).Scanner(); sc.Scan(); {
+	for sc := p.Scanner(); sc.Scan(); {
 		e := sc.End()
+		ex, ey := float32(e.X-ox), float32(e.Y-oy)
 		switch sc.Cmd() {
 		case canvas.MoveToCmd:
 			if open {
 				r.ras.ClosePath()
 			}
-			r.ras.MoveTo(float32(e.X-ox), float32(e.Y-oy))
+			r.ras.MoveTo(ex, ey)
 			open = false
 		case canvas.LineToCmd:
-			r.ras.LineTo(float32(e.X-ox), float32(e.Y-oy))
+			r.ras.LineTo(ex, ey)
+			open = true
+		case canvas.QuadToCmd:
+			c := sc.CP1()
+			r.ras.QuadTo(float32(c.X-ox), float32(c.Y-oy), ex, ey)
+			open = true
+		case canvas.CubeToCmd:
+			c1, c2 := sc.CP1(), sc.CP2()
+			r.ras.CubeTo(float32(c1.X-ox), float32(c1.Y-oy), float32(c2.X-ox), float32(c2.Y-oy), ex, ey)
 			open = true
 		case canvas.CloseCmd:
 			r.ras.ClosePath()
