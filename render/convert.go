@@ -190,20 +190,16 @@ func rasterize(svg []byte, format string, opts option.Options) (out []byte, draw
 // current time ("D:" + 14 digits + the local zone, "Z" or "+hh'mm'"-like).
 var creationDate = regexp.MustCompile(`/CreationDate ?\(D:\d{14}[^)]*\)`)
 
-// PDFCreationTime, when not zero, is written into PDFs as their creation
-// date (in UTC). The zero value, the default, writes no date at all, so the
-// same chart gives the same bytes; the CLI sets it from SOURCE_DATE_EPOCH.
-var PDFCreationTime time.Time
-
-// fixCreationDate replaces the writer's creation date with PDFCreationTime,
-// or with spaces when there is none. The replacement is padded to the
+// fixCreationDate replaces the writer's creation date with created (in UTC;
+// option.Options.Created, which the CLI sets from SOURCE_DATE_EPOCH), or
+// with spaces when it is zero, so the same chart gives the same bytes. The replacement is padded to the
 // original length so the cross-reference offsets stay right; a date that
 // would not fit is left out.
-func fixCreationDate(b []byte) []byte {
+func fixCreationDate(b []byte, created time.Time) []byte {
 	return creationDate.ReplaceAllFunc(b, func(m []byte) []byte {
 		out := bytes.Repeat([]byte(" "), len(m))
-		if !PDFCreationTime.IsZero() {
-			d := "/CreationDate(D:" + PDFCreationTime.UTC().Format("20060102150405") + "Z)"
+		if !created.IsZero() {
+			d := "/CreationDate(D:" + created.UTC().Format("20060102150405") + "Z)"
 			if len(d) <= len(m) {
 				copy(out, d)
 			}
@@ -246,7 +242,7 @@ func toPDF(svgs [][]byte, titles []string, opts option.Options) (out []byte, err
 	}
 	// The writer stamps the current time (tdewolff/canvas has no option to
 	// leave it out); see pdffix.go.
-	return fixFontDates(fixCreationDate(buf.Bytes()))
+	return fixFontDates(fixCreationDate(buf.Bytes(), opts.Created))
 }
 
 // svgState is what an SVG element inherits.

@@ -19,15 +19,20 @@ func TestEdgeCases(t *testing.T) {
 	empty := newOrg("Nobody")
 	for name, org := range map[string]*graph.Org{"cycle": cycle, "dup": dup, "bare": bare, "empty": empty} {
 		for _, f := range option.Formats {
-			t.Run(name+"/"+f, func(t *testing.T) {
-				data, err := renderOrg(context.Background(), org, nil, option.Options{Format: f, DPI: 48})
-				if err != nil {
-					t.Fatal(err)
+			for _, layout := range option.Layouts {
+				if layout == "dot" && f == "pptx" {
+					continue // pptx is drawn by the org engine only
 				}
-				if len(data) == 0 {
-					t.Error("empty output")
-				}
-			})
+				t.Run(name+"/"+layout+"/"+f, func(t *testing.T) {
+					data, err := renderOrg(context.Background(), org, nil, option.Options{Format: f, DPI: 48, Layout: layout})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if len(data) == 0 {
+						t.Error("empty output")
+					}
+				})
+			}
 		}
 	}
 }

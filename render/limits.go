@@ -1,87 +1,21 @@
 package render
 
-import (
-	"fmt"
-)
-
-// Graphviz's layout time and memory grow much faster than the chart: a
-// 300-person chart where each person has a dotted line to every other grew
-// its WebAssembly memory past 15 GB, and 900 dotted lines among 300 people
-// take 25 s. go-graphviz offers no memory cap (it builds its wazero runtime
-// in an init function, with the default 4 GiB memory limit) and ignores
-// cancellation, so the only bound that holds is one checked before the
-// layout starts: these limits, checked on the resolved chart before any DOT
-// is built. The defaults keep one render under about 1 GB and a minute on a
-// 2-core machine, so that a 4 GB machine survives two at once.
-
-// Limits bounds the charts drawn through Graphviz (every format but mermaid).
-// Zero fields take the default; a negative field means no limit.
-type Limits struct {
-	// Lines caps the solid and dotted lines drawn (a 10,000-person tree:
-	// 19 s, 400 MB).
-	Lines int
-	// Dotted caps the dotted lines drawn; dotted lines cross the hierarchy,
-	// and Graphviz's crossing minimisation is what explodes.
-	Dotted int
-	// DottedPerPerson caps the dotted lines from any one person.
-	DottedPerPerson int
-	// DOTBytes caps the estimated size of the DOT, before it is built.
-	DOTBytes int
-}
-
-// DefaultLimits are the limits applied when Limits' fields are zero.
-var DefaultLimits = Limits{Lines: 20000, Dotted: 500, DottedPerPerson: 10, DOTBytes: 64 << 20}
-
-// ChartLimits are the limits in force. A program sets them once, before
-// rendering (the CLI from its flags).
-var ChartLimits Limits
-
-// LimitError reports a chart over one of the Limits. Name is the field of
-// Limits it broke ("Lines", "Dotted", "DottedPerPerson", "DOTBytes"), so a
-// caller can say how to raise it.
-type LimitError struct {
-	Name     string
-	What     string // the limit in words
-	Got, Max int
-	Subject  string // the person over DottedPerPerson, else ""
-}
-
-func (e *LimitError) Error() string {
-	who := ""
-	if e.Subject != "" {
-		who = fmt.Sprintf(" (%q)", e.Subject)
-	}
-	return fmt.Sprintf("chart too complex to draw: %d %s%s, limit %d", e.Got, e.What, who, e.Max)
-}
-
-func (l Limits) withDefaults() Limits {
-	pick := func(v, d int) int {
-		if v == 0 {
-			return d
-		}
-		return v
-	}
-	return Limits{
-		Lines:           pick(l.Lines, DefaultLimits.Lines),
-		Dotted:          pick(l.Dotted, DefaultLimits.Dotted),
-		DottedPerPerson: pick(l.DottedPerPerson, DefaultLimits.DottedPerPerson),
-		DOTBytes:        pick(l.DOTBytes, DefaultLimits.DOTBytes),
-	}
-}
+import "github.com/orgchart/orgchart/render/option"
 
 // over reports whether got exceeds max, a negative max meaning no limit.
 func over(got, max int) bool { return max >= 0 && got > max }
 
-// checkLimits checks the resolved chart against ChartLimits.
-func (c *chart) checkLimits() error {
-	l := ChartLimits.withDefaults()
+// checkLimits checks the resolved chart against l (zero fields: the
+// defaults), before any DOT is built.
+func (c *chart) checkLimits(l option.Limits) error {
+	l = l.WithDefaults()
 	solid, dotted, size := 0, 0, 0
 	for i, p := range c.org.People {
 		solid += len(c.managers[i])
 		d := len(c.dotted[i])
 		dotted += d
 		if over(d, l.DottedPerPerson) {
-			return &LimitError{Name: "DottedPerPerson", What: "dotted lines from one person", Got: d, Max: l.DottedPerPerson, Subject: p.ID}
+			return &option.LimitError{Name: "DottedPerPerson", What: "dotted lines from one person", Got: d, Max: l.DottedPerPerson, Subject: p.ID}
 		}
 		// A lower bound of the DOT an entry becomes: its card's markup
 		// (about 550 bytes measured on synthetic charts) and its text.
@@ -90,11 +24,11 @@ func (c *chart) checkLimits() error {
 	size += 60 * (solid + dotted)
 	switch {
 	case over(dotted, l.Dotted):
-		return &LimitError{Name: "Dotted", What: "dotted lines", Got: dotted, Max: l.Dotted}
+		return &option.LimitError{Name: "Dotted", What: "dotted lines", Got: dotted, Max: l.Dotted}
 	case over(solid+dotted, l.Lines):
-		return &LimitError{Name: "Lines", What: "lines (solid and dotted)", Got: solid + dotted, Max: l.Lines}
+		return &option.LimitError{Name: "Lines", What: "lines (solid and dotted)", Got: solid + dotted, Max: l.Lines}
 	case over(size, l.DOTBytes):
-		return &LimitError{Name: "DOTBytes", What: "bytes of DOT (estimated)", Got: size, Max: l.DOTBytes}
+		return &option.LimitError{Name: "DOTBytes", What: "bytes of DOT (estimated)", Got: size, Max: l.DOTBytes}
 	}
 	return nil
 }

@@ -30,22 +30,20 @@ func denseOrg(n int) *graph.Org {
 }
 
 func TestLimits(t *testing.T) {
-	defer func(l Limits) { ChartLimits = l }(ChartLimits)
 	for _, tc := range []struct {
 		name   string
-		limits Limits
+		limits option.Limits
 		org    *graph.Org
 		want   string // LimitError.Name, "" for none
 	}{
-		{"dense, defaults", Limits{}, denseOrg(300), "DottedPerPerson"},
-		{"dense, per person raised", Limits{DottedPerPerson: -1}, denseOrg(300), "Dotted"},
-		{"dense, dotted raised", Limits{DottedPerPerson: -1, Dotted: -1, Lines: 50000}, denseOrg(300), "Lines"},
-		{"dense, lines raised", Limits{DottedPerPerson: -1, Dotted: -1, Lines: -1, DOTBytes: 100000}, denseOrg(300), "DOTBytes"},
-		{"small dense chart", Limits{}, denseOrg(5), ""},
+		{"dense, defaults", option.Limits{}, denseOrg(300), "DottedPerPerson"},
+		{"dense, per person raised", option.Limits{DottedPerPerson: -1}, denseOrg(300), "Dotted"},
+		{"dense, dotted raised", option.Limits{DottedPerPerson: -1, Dotted: -1, Lines: 50000}, denseOrg(300), "Lines"},
+		{"dense, lines raised", option.Limits{DottedPerPerson: -1, Dotted: -1, Lines: -1, DOTBytes: 100000}, denseOrg(300), "DOTBytes"},
+		{"small dense chart", option.Limits{}, denseOrg(5), ""},
 	} {
-		ChartLimits = tc.limits
-		_, err := renderOrg(context.Background(), tc.org, nil, option.Options{Format: "dot"})
-		var le *LimitError
+		_, err := renderOrg(context.Background(), tc.org, nil, option.Options{Format: "dot", Limits: tc.limits})
+		var le *option.LimitError
 		switch {
 		case tc.want == "" && err != nil:
 			t.Errorf("%s: Render = %v, want no error", tc.name, err)
@@ -54,7 +52,6 @@ func TestLimits(t *testing.T) {
 		}
 	}
 	// mermaid is not drawn by Graphviz: no limits.
-	ChartLimits = Limits{}
 	if _, err := renderOrg(context.Background(), denseOrg(300), nil, option.Options{Format: "mermaid"}); err != nil {
 		t.Errorf("mermaid: %v", err)
 	}

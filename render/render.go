@@ -72,7 +72,7 @@ func Pages(ctx context.Context, g *graph.Graph, findings []diag.Diagnostic, opts
 	}
 	c := newChart(g)
 	if opts.OutputFormat() != "mermaid" {
-		if err := c.checkLimits(); err != nil { // limits.go
+		if err := c.checkLimits(opts.Limits); err != nil { // limits.go
 			return nil, err
 		}
 	}

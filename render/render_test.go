@@ -551,8 +551,8 @@ func TestExamples(t *testing.T) {
 // The tests of this package are the Graphviz engine's: an unset Layout means
 // dot here (render/draw tests the org engine).
 func pagesOrg(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, opts option.Options) ([]Page, error) {
-	if opts.Layout == "" {
-		opts.Layout = "dot"
+	if opts.Layout == "" && opts.OutputFormat() != "pptx" {
+		opts.Layout = "dot" // these are the Graphviz engine's tests; pptx is the org engine's only
 	}
 	if err := opts.Validate(); err != nil {
 		return nil, err

@@ -34,15 +34,13 @@ func TestReproducible(t *testing.T) {
 		}
 	}
 	if bytes.Contains(first["pdf"], []byte("/CreationDate")) {
-		t.Error("pdf has a /CreationDate though PDFCreationTime is zero")
+		t.Error("pdf has a /CreationDate though Options.Created is zero")
 	}
 }
 
-func TestPDFCreationTime(t *testing.T) {
+func TestPDFCreated(t *testing.T) {
 	seed, findings := seedOrg()
-	PDFCreationTime = time.Unix(1700000000, 0)
-	defer func() { PDFCreationTime = time.Time{} }()
-	data, err := renderOrg(context.Background(), seed, findings, option.Options{Format: "pdf"})
+	data, err := renderOrg(context.Background(), seed, findings, option.Options{Format: "pdf", Created: time.Unix(1700000000, 0)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,11 +17,10 @@ import (
 	"time"
 
 	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/orgchart/orgchart/render/option"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
-
-	"github.com/orgchart/orgchart/render"
 )
 
 // Error is an error with an HTTP status. Handlers return it (or any error,
@@ -289,7 +288,7 @@ func acceptQ(accept, alt string) (q float64, spec int) {
 // render limits is 422 (the request is well formed, the chart is too
 // complex to draw here), anything else 400.
 func renderError(err error) error {
-	var le *render.LimitError
+	var le *option.LimitError
 	if errors.As(err, &le) {
 		return errorf(http.StatusUnprocessableEntity, "%v; this server does not draw charts over its limits (split the chart, or draw a subtree with root= and depth=)", le)
 	}

@@ -12,16 +12,9 @@ import (
 	"strconv"
 	"syscall"
 	"time"
-
-	"github.com/orgchart/orgchart/render"
 )
 
 func main() {
-	if t, err := sourceDate(os.Getenv("SOURCE_DATE_EPOCH")); err != nil {
-		fmt.Fprintf(os.Stderr, "orgchart: SOURCE_DATE_EPOCH ignored: %v\n", err)
-	} else {
-		render.PDFCreationTime = t
-	}
 	os.Exit(runInterruptible(os.Args[1:]))
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -78,6 +79,11 @@ every report in one row).`,
 				ext := filepath.Ext(out)
 				opts.PageFile = strings.ReplaceAll(filepath.Base(strings.TrimSuffix(out, ext)), "%", "%%") + "-%d" + strings.ReplaceAll(ext, "%", "%%")
 			}
+			created, err := sourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
+			if err != nil {
+				return &usageError{fmt.Errorf("SOURCE_DATE_EPOCH: %v", err)}
+			}
+			opts.Created = created
 			if err := opts.Validate(); err != nil {
 				return &usageError{err}
 			}
@@ -111,6 +117,7 @@ every report in one row).`,
 	_ = cmd.RegisterFlagCompletionFunc("layout", fixedCompletion(option.Layouts))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(failOnLevels))
 
+	addLimitFlags(cmd, &opts.Limits) // limits.go
 	parse := cmd.RunE
 	cmd.RunE = func(cmd *cobra.Command, args []string) error {
 		if err := parse(cmd, args); err != nil {

@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/orgchart/orgchart/graph/diag"
-	"github.com/orgchart/orgchart/render"
 	"github.com/spf13/cobra"
 )
 
@@ -55,11 +54,7 @@ func newRootCmd(e *env) *cobra.Command {
 	root.SetErr(e.stderr)
 	root.SetContext(e.ctx)
 	for _, add := range subcommands {
-		c := add(e)
-		if c.Name() == "render" {
-			addLimitFlags(c) // limits.go
-		}
-		root.AddCommand(c)
+		root.AddCommand(add(e))
 	}
 	return root
 }
@@ -71,7 +66,6 @@ var subcommands []func(*env) *cobra.Command
 // run executes the command line args and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
-	render.ChartLimits = render.Limits{} // set again by render's flags
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)

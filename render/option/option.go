@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Formats lists the output formats the renderer draws.
@@ -48,6 +49,13 @@ type Options struct {
 	// PageFile, when not empty, is the file name pattern of numbered SVG
 	// pages ("out-%d.svg"), so that a stub card links to its page's file.
 	PageFile string
+	// Limits bound the charts drawn through Graphviz (zero fields: the
+	// defaults); see Limits.
+	Limits Limits
+	// Created, when not zero, is written into PDFs as their creation date
+	// (from SOURCE_DATE_EPOCH); zero writes no date, so the same chart
+	// always gives the same bytes.
+	Created time.Time
 }
 
 // Layouts lists the accepted values of Options.Layout ("" means org).
