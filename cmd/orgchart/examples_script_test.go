@@ -15,12 +15,13 @@ func TestScriptExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cache := shareCodeCache(t)
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script-examples",
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("EXAMPLES", examples)
-			return nil
+			return cache(env)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":  cmdExitCode,

@@ -44,6 +44,7 @@ func TestScript(t *testing.T) {
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: false,
+		Setup:               shareCodeCache(t),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":  cmdExitCode,
 			"validjson": cmdValidJSON,
@@ -166,5 +167,17 @@ func TestSourceDate(t *testing.T) {
 		if tc.want < 0 && !got.IsZero() || tc.want >= 0 && got.Unix() != tc.want {
 			t.Errorf("sourceDate(%q) = %v, want %d", tc.in, got, tc.want)
 		}
+	}
+}
+
+// shareCodeCache gives every script's orgchart one private compiled-code
+// cache (XDG_CACHE_HOME in a directory of the test's own, 0700): each
+// script's home is /no-home, and without a cache every orgchart command
+// compiles Graphviz's WebAssembly again (about 1 s, 5 s under -race).
+func shareCodeCache(t *testing.T) func(*testscript.Env) error {
+	dir := t.TempDir()
+	return func(env *testscript.Env) error {
+		env.Setenv("XDG_CACHE_HOME", dir)
+		return nil
 	}
 }

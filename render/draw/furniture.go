@@ -100,7 +100,10 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-var codeGap = scene.Measure(" ", legendPt, false) * 1.5
+// codeGap is the gap between a legend entry's code and its name: a space
+// and a half. (A function, not a variable: measuring parses the font, which
+// no command that draws nothing should pay for at start-up.)
+func codeGap() float64 { return scene.Measure(" ", legendPt, false) * 1.5 }
 
 func (it legendItem) width() float64 {
 	switch it.kind {
@@ -109,7 +112,7 @@ func (it legendItem) width() float64 {
 	case "dotted":
 		return sample + 4 + scene.Measure(it.text, legendPt, false)
 	}
-	return scene.Measure(it.code, legendPt, true) + codeGap + scene.Measure(it.text, legendPt, false)
+	return scene.Measure(it.code, legendPt, true) + codeGap() + scene.Measure(it.text, legendPt, false)
 }
 
 // rows flows the legend into rows no wider than width (an item wider than
@@ -187,7 +190,7 @@ func (fu *furniture) items(s *style, w, h, m float64) []scene.Item {
 			case "code":
 				cw := scene.Measure(it.code, legendPt, true)
 				out = append(out, scene.Text{X: x, Y: base, Size: legendPt, Bold: true, Color: it.color, S: it.code},
-					scene.Text{X: x + cw + codeGap, Y: base, Size: legendPt, Color: s.subtext, S: it.text})
+					scene.Text{X: x + cw + codeGap(), Y: base, Size: legendPt, Color: s.subtext, S: it.text})
 			}
 			x += it.width() + itemGap
 		}
