@@ -40,17 +40,9 @@ func chromiumPath(t *testing.T) string {
 	return ""
 }
 
-// TestEditorInBrowser drives the editor page in headless Chromium: it
-// types a chart with a conflict, waits for the preview and the ORG005
-// finding, clicks the finding, checks the textarea selection moved to that
-// line, checks the page's embed URL (zlib+base64url made by the browser)
-// renders on the server, and saves a screenshot.
-func TestEditorInBrowser(t *testing.T) {
-	chrome := chromiumPath(t)
-	s, _ := newTestServer(t, Config{})
-	ts := httptest.NewServer(s)
-	defer ts.Close()
-
+// browser starts headless Chromium (with the flags a closed network needs)
+// for the test's duration and returns its context, bounded to 90 s.
+func browser(t *testing.T, chrome string) context.Context {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
 		chromedp.Flag("headless", true),
@@ -65,11 +57,24 @@ func TestEditorInBrowser(t *testing.T) {
 		chromedp.WindowSize(1280, 900),
 	}
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
 	ctx, cancelC := chromedp.NewContext(actx)
-	defer cancelC()
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelT()
+	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	return ctx
+}
+
+// TestEditorInBrowser drives the editor page in headless Chromium: it
+// types a chart with a conflict, waits for the preview and the ORG005
+// finding, clicks the finding, checks the textarea selection moved to that
+// line, checks the page's embed URL (zlib+base64url made by the browser)
+// renders on the server, and saves a screenshot.
+func TestEditorInBrowser(t *testing.T) {
+	chrome := chromiumPath(t)
+	s, _ := newTestServer(t, Config{})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+
+	ctx := browser(t, chrome)
 
 	// The page loads with its example chart drawn and checked.
 	err := chromedp.Do(ctx,
@@ -208,25 +213,7 @@ func TestEditorRegistryInBrowser(t *testing.T) {
 	s, _ := newTestServer(t, Config{Store: st})
 	ts := httptest.NewServer(s)
 	defer ts.Close()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chrome),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	ctx, cancelC := chromedp.NewContext(actx)
-	defer cancelC()
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelT()
+	ctx := browser(t, chrome)
 
 	waitText := func(id, want string) {
 		t.Helper()

@@ -87,12 +87,7 @@ func (s *Server) latestVersion(r *http.Request, name string) (store.Version, err
 	if v, ok := s.latest.get(name); ok {
 		return v, nil
 	}
-	var v store.Version
-	err := s.storeOp("latest", func() error {
-		var err error
-		v, err = s.cfg.Store.Latest(r.Context(), name)
-		return err
-	})
+	v, err := s.version(r, name, 0)
 	if err == nil {
 		s.latest.put(v)
 	}
@@ -126,6 +121,35 @@ func (s *Server) authorize(r *http.Request, write bool) (string, error) {
 		return "", &Error{Code: http.StatusUnauthorized, Msg: "a valid bearer token is needed: send Authorization: Bearer TOKEN"}
 	}
 	return label, nil
+}
+
+// chartRequest checks a registry request's {name} and its token (see
+// authorize) and returns the name and the token's label.
+func (s *Server) chartRequest(r *http.Request, write bool) (name, author string, err error) {
+	if name, err = chartNameOf(r); err != nil {
+		return "", "", err
+	}
+	author, err = s.authorize(r, write)
+	return name, author, err
+}
+
+// version reads version n of a chart, the latest when n is 0.
+func (s *Server) version(r *http.Request, name string, n int) (store.Version, error) {
+	var v store.Version
+	op := "get"
+	if n == 0 {
+		op = "latest"
+	}
+	err := s.storeOp(op, func() error {
+		var err error
+		if n == 0 {
+			v, err = s.cfg.Store.Latest(r.Context(), name)
+		} else {
+			v, err = s.cfg.Store.Get(r.Context(), name, n)
+		}
+		return err
+	})
+	return v, err
 }
 
 // storeError maps a store failure to a response, timing and counting it.
@@ -177,11 +201,7 @@ func summaryOf(c *pipeline.Chart) store.Summary {
 
 // putChart serves PUT /v1/charts/{name}: the body is the chart's source.
 func (s *Server) putChart(w http.ResponseWriter, r *http.Request) error {
-	name, err := chartNameOf(r)
-	if err != nil {
-		return err
-	}
-	author, err := s.authorize(r, true)
+	name, author, err := s.chartRequest(r, true)
 	if err != nil {
 		return err
 	}
@@ -257,15 +277,12 @@ func unprocessable(w http.ResponseWriter, err error) error {
 
 // getChart serves GET /v1/charts/{name}: the latest version's metadata.
 func (s *Server) getChart(w http.ResponseWriter, r *http.Request) error {
-	name, err := chartNameOf(r)
+	name, _, err := s.chartRequest(r, false)
 	if err != nil {
 		return err
 	}
-	if _, err := s.authorize(r, false); err != nil {
-		return err
-	}
-	var v store.Version
-	if err := s.storeOp("latest", func() error { v, err = s.cfg.Store.Latest(r.Context(), name); return err }); err != nil {
+	v, err := s.version(r, name, 0)
+	if err != nil {
 		return err
 	}
 	w.Header().Set("ETag", `"`+strconv.Itoa(v.Number)+`"`)
@@ -275,11 +292,8 @@ func (s *Server) getChart(w http.ResponseWriter, r *http.Request) error {
 
 // deleteChart serves DELETE /v1/charts/{name}.
 func (s *Server) deleteChart(w http.ResponseWriter, r *http.Request) error {
-	name, err := chartNameOf(r)
+	name, _, err := s.chartRequest(r, true)
 	if err != nil {
-		return err
-	}
-	if _, err := s.authorize(r, true); err != nil {
 		return err
 	}
 	if err := s.storeOp("delete", func() error { return s.cfg.Store.Delete(r.Context(), name) }); err != nil {
@@ -293,11 +307,8 @@ func (s *Server) deleteChart(w http.ResponseWriter, r *http.Request) error {
 // listVersions serves GET /v1/charts/{name}/versions?before=N&limit=M:
 // newest first, the next page linked with Link: <...>; rel="next".
 func (s *Server) listVersions(w http.ResponseWriter, r *http.Request) error {
-	name, err := chartNameOf(r)
+	name, _, err := s.chartRequest(r, false)
 	if err != nil {
-		return err
-	}
-	if _, err := s.authorize(r, false); err != nil {
 		return err
 	}
 	q := r.URL.Query()
@@ -329,19 +340,16 @@ func (s *Server) listVersions(w http.ResponseWriter, r *http.Request) error {
 
 // getVersion serves GET /v1/charts/{name}/versions/{version}: the source.
 func (s *Server) getVersion(w http.ResponseWriter, r *http.Request) error {
-	name, err := chartNameOf(r)
+	name, _, err := s.chartRequest(r, false)
 	if err != nil {
-		return err
-	}
-	if _, err := s.authorize(r, false); err != nil {
 		return err
 	}
 	n, err := strconv.Atoi(r.PathValue("version"))
 	if err != nil || n < 1 {
 		return errorf(http.StatusBadRequest, "the version must be a number from 1")
 	}
-	var v store.Version
-	if err := s.storeOp("get", func() error { v, err = s.cfg.Store.Get(r.Context(), name, n); return err }); err != nil {
+	v, err := s.version(r, name, n)
+	if err != nil {
 		return err
 	}
 	h := w.Header()
@@ -383,7 +391,7 @@ func (s *Server) chartImage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil || n < 1 {
 			return errorf(http.StatusBadRequest, "the version after @ must be a number from 1")
 		}
-		if err := s.storeOp("get", func() error { v, err = s.cfg.Store.Get(r.Context(), name, n); return err }); err != nil {
+		if v, err = s.version(r, name, n); err != nil {
 			return err
 		}
 		cacheControl = cacheForever
@@ -408,11 +416,8 @@ func writeJSONStatus(w http.ResponseWriter, status int, v any) error {
 // diff's JSON (or format=markdown|text) between two stored versions; to
 // defaults to the latest, from to the one before to.
 func (s *Server) diffVersions(w http.ResponseWriter, r *http.Request) error {
-	name, err := chartNameOf(r)
+	name, _, err := s.chartRequest(r, false)
 	if err != nil {
-		return err
-	}
-	if _, err := s.authorize(r, false); err != nil {
 		return err
 	}
 	q := r.URL.Query()
@@ -442,19 +447,15 @@ func (s *Server) diffVersions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var a, b store.Version
-	if to == 0 {
-		err = s.storeOp("latest", func() error { b, err = s.cfg.Store.Latest(r.Context(), name); return err })
-	} else {
-		err = s.storeOp("get", func() error { b, err = s.cfg.Store.Get(r.Context(), name, to); return err })
-	}
+	b, err := s.version(r, name, to)
 	if err != nil {
 		return err
 	}
 	if from == 0 {
 		from = max(b.Number-1, 1)
 	}
-	if err := s.storeOp("get", func() error { a, err = s.cfg.Store.Get(r.Context(), name, from); return err }); err != nil {
+	a, err := s.version(r, name, from)
+	if err != nil {
 		return err
 	}
 	label := func(v store.Version) string { return name + "@" + strconv.Itoa(v.Number) }
