@@ -131,15 +131,19 @@ func TestOrgDecks(t *testing.T) {
 						t.Errorf("slide %d: name %q is not a text run", k+1, n)
 					}
 				}
-				// Every solid reporting line drawn is glued at both ends.
+				// Every line between two cards, solid or dotted, is a preset
+				// connector glued at both ends.
 				lines := 0
 				for _, it := range tc.doc.Pages[k].Items {
-					if p, ok := it.(scene.Path); ok && p.ID != "" && p.ID[0] == 'l' {
+					if p, ok := it.(scene.Path); ok && p.From != "" && p.To != "" {
 						lines++
 					}
 				}
-				if st, end := count(es, "stCxn"), count(es, "endCxn"); st < lines || end < lines {
-					t.Errorf("slide %d: %d stCxn and %d endCxn for %d reporting lines", k+1, st, end, lines)
+				if st, end := count(es, "stCxn"), count(es, "endCxn"); st != lines || end != lines {
+					t.Errorf("slide %d: %d stCxn and %d endCxn for %d lines between cards", k+1, st, end, lines)
+				}
+				if n := count(es, "custGeom"); n != 0 {
+					t.Errorf("slide %d: %d custom geometries, want preset connectors only", k+1, n)
 				}
 			}
 			if len(seen) != tc.people {

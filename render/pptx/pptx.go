@@ -5,10 +5,10 @@
 // A card (a scene.Group whose Box holds Text lines) becomes a rounded
 // rectangle (p:sp, prstGeom roundRect) whose text frame holds its lines as
 // text runs; a group of several shapes (a card and its badges) becomes a
-// p:grpSp so it moves as one. A Path becomes a connector (p:cxnSp, straight
-// or elbow when its shape allows, else a custom polyline) glued with
-// a:stCxn/a:endCxn to the shapes its From and To name, so moving a card in
-// PowerPoint keeps its lines attached. Each page becomes a slide, scaled
+// p:grpSp so it moves as one. A Path becomes a connector (p:cxnSp, the
+// straight or elbow preset that draws its route) glued with a:stCxn/a:endCxn
+// to the sites of the shapes its From and To name on the sides it touches,
+// so moving a card in PowerPoint keeps its lines attached. Each page becomes a slide, scaled
 // uniformly to fit below a title placeholder holding the page's title; links
 // to pages become slide jumps, links to URLs hyperlinks, and each slide's
 // Notes become its speaker notes.

@@ -72,9 +72,16 @@ func TestExecutiveDeck(t *testing.T) {
 		t.Errorf("%d connectors, want %d (reporting lines and one dotted line)", got, lines+1)
 	}
 	// The dotted line ends a quarter along the cards' bottoms, off their
-	// connection sites, so it is left unglued (see site).
-	if st, end := count(es, "stCxn"), count(es, "endCxn"); st != lines || end != lines {
-		t.Errorf("%d stCxn and %d endCxn, want %d each", st, end, lines)
+	// connection sites: it is glued to the bottom sites all the same, and
+	// drawn as the U it is (a bentConnector3 bending beyond its ends).
+	if st, end := count(es, "stCxn"), count(es, "endCxn"); st != lines+1 || end != lines+1 {
+		t.Errorf("%d stCxn and %d endCxn, want %d each", st, end, lines+1)
+	}
+	if !regexp.MustCompile(`name="dotted-card-x-1"/><p:cNvCxnSpPr><a:stCxn id="\d+" idx="2"/><a:endCxn id="\d+" idx="2"/>.*?prst="bentConnector3"`).Match(slide) {
+		t.Errorf("the dotted line is not a bentConnector3 glued to both cards' bottom sites")
+	}
+	if count(es, "custGeom") != 0 {
+		t.Errorf("%d custom geometries, want every line a preset connector", count(es, "custGeom"))
 	}
 	if n := count(es, "roundRect") + strings.Count(string(slide), `prst="roundRect"`); n < 14 {
 		t.Errorf("%d rounded rectangles, want a card per person (14)", n)
@@ -233,11 +240,18 @@ func TestPresetConnectors(t *testing.T) {
 		{"spine", []pt{{100, 100}, {100, 500}, {300, 500}}, "bentConnector2"},
 		{"spine left", []pt{{500, 100}, {500, 500}, {300, 500}}, "bentConnector2"},
 		{"across then up", []pt{{100, 500}, {600, 500}, {600, 100}}, "bentConnector2"},
-		{"U turn", []pt{{100, 100}, {100, 300}, {500, 300}, {500, 100}}, ""},
-		{"five segments", []pt{{0, 0}, {0, 10}, {10, 10}, {10, 20}, {20, 20}, {20, 30}}, ""},
+		{"U turn under", []pt{{100, 100}, {100, 300}, {500, 300}, {500, 150}}, "bentConnector3"},
+		{"U turn over", []pt{{500, 400}, {500, 50}, {100, 50}, {100, 300}}, "bentConnector3"},
+		{"U sideways", []pt{{100, 100}, {50, 100}, {50, 900}, {300, 900}}, "bentConnector3"},
+		{"four segments", []pt{{0, 0}, {0, 50}, {40, 50}, {40, 20}, {90, 20}}, "bentConnector4"},
+		{"five segments", []pt{{0, 0}, {0, 10}, {10, 10}, {10, 20}, {20, 20}, {20, 30}}, "bentConnector5"},
+		{"six segments", []pt{{0, 0}, {0, 10}, {10, 10}, {10, 20}, {20, 20}, {20, 30}, {30, 30}}, ""},
 		{"diagonal elbow", []pt{{0, 0}, {10, 10}, {20, 0}}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			for i := range tc.ps { // to EMU sizes, well above minExtent
+				tc.ps[i] = pt{tc.ps[i].x * 1000, tc.ps[i].y * 1000}
+			}
 			g, ok := preset(tc.ps)
 			if tc.prst == "" {
 				if ok {
@@ -255,6 +269,63 @@ func TestPresetConnectors(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestPresetUBetweenEqualEnds(t *testing.T) {
+	// A U between two cards' bottoms at the same height has no height for
+	// adj to scale: the end moves minExtent along its last segment, and
+	// every other point is drawn where it was.
+	ps := []pt{{100000, 500000}, {100000, 600000}, {900000, 600000}, {900000, 500000}}
+	g, ok := preset(ps)
+	if !ok || g.prst != "bentConnector3" {
+		t.Fatalf("preset(%v) = %v, %v, want bentConnector3", ps, g.prst, ok)
+	}
+	want := append([]pt(nil), ps...)
+	want[3].y -= minExtent
+	for i, q := range g.template() {
+		if p := g.apply(q.x, q.y); math.Abs(p.x-want[i].x) > 3 || math.Abs(p.y-want[i].y) > 3 {
+			t.Errorf("point %d at %v, want %v (geometry %+v)", i, p, want[i], g)
+		}
+	}
+}
+
+func TestElbowNearest(t *testing.T) {
+	// A glued route no preset draws becomes the elbow that leaves the start
+	// as the route does and ends where it ends.
+	ps := []pt{{0, 0}, {0, 10}, {10, 10}, {10, 20}, {20, 20}, {20, 30}, {30, 30}, {30, 40}}
+	got := elbow(ps, siteBottom)
+	want := []pt{{0, 0}, {0, 10}, {30, 10}, {30, 40}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("elbow = %v, want %v", got, want)
+	}
+	if g, ok := preset(got); !ok || g.prst != "bentConnector3" {
+		t.Errorf("preset(elbow) = %v, %v, want bentConnector3", g.prst, ok)
+	}
+	if got := elbow([]pt{{0, 0}, {-5, 0}, {-5, 20}, {10, 20}, {10, 30}}, siteLeft); fmt.Sprint(got) != fmt.Sprint([]pt{{0, 0}, {-5, 0}, {-5, 30}, {10, 30}}) {
+		t.Errorf("elbow from the left side = %v", got)
+	}
+}
+
+func TestSite(t *testing.T) {
+	r := scene.Rect{X: 100, Y: 100, W: 100, H: 40} // points
+	e := func(x, y float64) pt { return pt{float64(emu(x)), float64(emu(y))} }
+	for _, tc := range []struct {
+		p    pt
+		site int
+		on   bool
+	}{
+		{e(150, 100), siteTop, true},
+		{e(125, 140), siteBottom, true}, // a quarter along the bottom
+		{e(175, 140.5), siteBottom, true},
+		{e(100, 130), siteLeft, true},
+		{e(200, 110), siteRight, true},
+		{e(150, 160), 0, false},
+		{e(150, 120), 0, false}, // inside, far from every edge
+	} {
+		if s, on := site(r, tc.p); on != tc.on || (on && s != tc.site) {
+			t.Errorf("site(%v, %v) = %d, %v, want %d, %v", r, tc.p, s, on, tc.site, tc.on)
+		}
 	}
 }
 
