@@ -33,6 +33,8 @@ type inputFlags struct {
 	Sheet        string
 	PolicyFile   string
 	Profiles     []string
+	Maps         []string // --map field=Column
+	Verbose      bool     // --verbose: print what the loaders left out
 }
 
 // addInputFlags registers the input flags on cmd, with completions, and
@@ -45,6 +47,8 @@ func addInputFlags(cmd *cobra.Command) *inputFlags {
 	fs.StringVar(&f.Sheet, "sheet", "", "read the worksheet `NAME` of an xlsx workbook (default: the first)")
 	fs.StringVar(&f.PolicyFile, "policy", "", "policy `FILE` applied over each chart's own policy section")
 	fs.StringArrayVar(&f.Profiles, "profile", nil, "activate the rule profile `NAME` (repeatable; -NAME removes a default one)")
+	fs.StringArrayVar(&f.Maps, "map", nil, "read the CSV/xlsx column `FIELD=Column` as FIELD, e.g. title=\"Business Title\" (repeatable)")
+	fs.BoolVarP(&f.Verbose, "verbose", "v", false, "say on standard error what the loader left out (unused directory attributes, deprovisioned users)")
 	_ = cmd.RegisterFlagCompletionFunc("input-format", fixedCompletion(inputFormats))
 	_ = cmd.RegisterFlagCompletionFunc("profile", completeProfiles)
 	_ = cmd.RegisterFlagCompletionFunc("policy", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -91,11 +95,46 @@ func (f *inputFlags) checkOptions() (pipeline.CheckOptions, error) {
 	if err != nil {
 		return pipeline.CheckOptions{}, err
 	}
+	cols, err := parseMaps(f.Maps)
+	if err != nil {
+		return pipeline.CheckOptions{}, err
+	}
 	return pipeline.CheckOptions{
-		Load:     load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles, Sheet: f.Sheet},
+		Load:     load.Options{Format: f.InputFormat, NoInferRoles: f.NoInferRoles, Sheet: f.Sheet, Columns: cols},
 		Profiles: f.Profiles,
 		Policy:   spec,
 	}, nil
+}
+
+// parseMaps reads the --map values (field=Column, each field once); the
+// loader checks the field names and that the columns exist.
+func parseMaps(maps []string) (map[string]string, error) {
+	if len(maps) == 0 {
+		return nil, nil
+	}
+	cols := make(map[string]string, len(maps))
+	for _, m := range maps {
+		field, col, ok := strings.Cut(m, "=")
+		field, col = strings.ToLower(strings.TrimSpace(field)), strings.TrimSpace(col)
+		if !ok || field == "" || col == "" {
+			return nil, &usageError{fmt.Errorf("invalid --map %q: write FIELD=Column, such as title=\"Business Title\"", m)}
+		}
+		if _, dup := cols[field]; dup {
+			return nil, &usageError{fmt.Errorf("--map %s given twice: map each field once", field)}
+		}
+		cols[field] = col
+	}
+	return cols, nil
+}
+
+// notes prints, with --verbose, what the loaders left out of each chart.
+func (f *inputFlags) notes(w io.Writer, orgs ...*graph.Org) {
+	if !f.Verbose {
+		return
+	}
+	for _, o := range orgs {
+		writeNotes(w, o.Notes)
+	}
 }
 
 // sources turns the FILE arguments into pipeline sources: a path, or "-"

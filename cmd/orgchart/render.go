@@ -141,6 +141,7 @@ every report in one row).`,
 		if err != nil {
 			return &usageError{err}
 		}
+		inFlags.notes(e.stderr, d.Chart.Org)
 		file := d.Chart.Org.File
 		active := d.Chart.Result.Active()
 		if s := findingSummary(active); s != "" {

@@ -65,6 +65,7 @@ cannot be read is reported as file:line:col: message).`,
 		if err != nil {
 			return err
 		}
+		in.notes(e.stderr, pipeline.Orgs(charts)...)
 		results := pipeline.Results(charts)
 		var buf bytes.Buffer
 		opts := report.Options{ToolVersion: version, ShowSuppressed: showSuppressed, Orgs: pipeline.Orgs(charts)}

@@ -30,7 +30,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("orgsynth", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	n := fs.Int("n", 1000, "number of entries")
-	format := fs.String("format", "csv", "output format: csv or yaml")
+	format := fs.String("format", "csv", "output format: csv, yaml, entra (Microsoft Graph users) or ldif")
 	seed := fs.Uint64("seed", 1, "random seed")
 	out := fs.String("o", "-", "output file (- for standard output)")
 	if err := fs.Parse(args); err != nil {
@@ -46,8 +46,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		write = func(w io.Writer) error { return synth.WriteCSV(w, synth.Generate(*n, *seed)) }
 	case "yaml", "yml":
 		write = func(w io.Writer) error { return synth.WriteYAML(w, synth.Generate(*n, *seed)) }
+	case "entra":
+		write = func(w io.Writer) error { return synth.WriteEntra(w, synth.Generate(*n, *seed)) }
+	case "ldif":
+		write = func(w io.Writer) error { return synth.WriteLDIF(w, synth.Generate(*n, *seed)) }
 	default:
-		fmt.Fprintf(stderr, "orgsynth: unknown format %q: want csv or yaml\n", *format)
+		fmt.Fprintf(stderr, "orgsynth: unknown format %q: want csv, yaml, entra or ldif\n", *format)
 		return 2
 	}
 	if *n < 0 {

@@ -169,7 +169,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *gra
 		case hasPrefixFold(c.header, "field:") && len(c.header) > len("field:"):
 			c.col, c.custom = colCustom, strings.TrimSpace(c.header[len("field:"):])
 		default:
-			if a, ok := csvAlias[normHeader(h)]; ok {
+			if a, ok := inf.column(h); ok { // csv_map.go: --map, then csvAlias
 				c.col, c.rank = csvCol(a[0]), a[1]
 			}
 		}

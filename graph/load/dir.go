@@ -1,6 +1,7 @@
 package load
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
@@ -90,6 +91,8 @@ type dirBuilder struct {
 	// -1 when two users share it.
 	alias map[string]int
 	norm  func(string) string
+	// ignored holds the directory attributes noted as not used (once each).
+	ignored map[string]bool
 }
 
 // newDirBuilder starts a chart of the given format read from file name.
@@ -173,6 +176,45 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 	}
 }
 
+// ignore adds a note (Org.Notes) for each key of the JSON object n that is
+// not in used, once per attribute name over the whole export: directory
+// attributes the chart does not use are not findings (no ORG011), but a
+// verbose run says which were passed over. prefix names the object
+// ("profile." for Okta's profile). OData annotations ("@odata.type",
+// "manager@odata.context") are the protocol's, not attributes, and are
+// not noted.
+func (b *dirBuilder) ignore(n *yaml.Node, prefix string, used ...string) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if strings.IndexByte(k.Value, '@') >= 0 {
+			continue
+		}
+		b.ignoreAttr(prefix, k.Value, used, b.pos(k))
+	}
+}
+
+// ignoreAttr notes attribute prefix+name at pos unless name is in used or
+// it was noted.
+func (b *dirBuilder) ignoreAttr(prefix, name string, used []string, pos diag.Pos) {
+	for _, u := range used {
+		if strings.EqualFold(u, name) {
+			return
+		}
+	}
+	name = prefix + name
+	if b.ignored == nil {
+		b.ignored = make(map[string]bool)
+	}
+	if b.ignored[name] {
+		return
+	}
+	b.ignored[name] = true
+	b.org.Notes = append(b.org.Notes, diag.Related{Pos: pos, Message: "attribute " + diag.Quote(name) + " ignored: the chart does not use it"})
+}
+
 // resolve returns the chart id of the one user known by key, or "".
 func (b *dirBuilder) resolve(key string) string {
 	if i, ok := b.alias[b.norm(key)]; ok && i >= 0 {
@@ -209,6 +251,7 @@ func (b *dirBuilder) finish() (*graph.Org, error) {
 		}
 	}
 	finishDiagnostics(b.org.Diagnostics)
+	sort.SliceStable(b.org.Notes, func(i, j int) bool { return b.org.Notes[i].Pos.Before(b.org.Notes[j].Pos) })
 	return b.org, nil
 }
 

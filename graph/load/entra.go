@@ -66,6 +66,7 @@ func (b *dirBuilder) entraUser(u *yaml.Node) {
 	} else if m != nil && m.Tag != "!!null" {
 		b.errorf(b.pos(m), `"manager" must be an object with the manager's "id" ($expand=manager($select=id,displayName)), not `+jkind(m))
 	}
+	b.ignore(u, "", "id", "userPrincipalName", "mail", "displayName", "givenName", "surname", "jobTitle", "department", "officeLocation", "manager")
 	b.add(p, p.At("title"), objID, upn, mail)
 }
 

@@ -82,6 +82,7 @@ func (b *dirBuilder) googleUser(u *yaml.Node) {
 			p.Dotted = append(p.Dotted, ref)
 		}
 	}
+	b.ignore(u, "", "id", "primaryEmail", "name", "organizations", "locations", "relations", "kind", "etag")
 	b.add(p, p.At("title"), srcID, p.ID)
 }
 

@@ -188,6 +188,10 @@ var personClasses = map[string]bool{
 	"posixaccount": true, "residentialperson": true, "shadowaccount": false,
 }
 
+// ldifUsed are the attribute types ldifEntry reads (lower case).
+var ldifUsed = []string{"uid", "mail", "samaccountname", "displayname", "cn", "givenname", "sn", "title", "department",
+	"departmentnumber", "ou", "l", "physicaldeliveryofficename", "manager", "objectclass", "changetype"}
+
 // ldifEntry adds the entry of one record, if it is a person.
 func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	classes, person := 0, false
@@ -239,6 +243,9 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	set("location", &p.Location, "l", "physicaldeliveryofficename")
 	if v, pos := r.get("manager"); v != "" {
 		p.ReportsTo = []graph.Ref{{ID: v, Pos: pos}}
+	}
+	for _, a := range r.attrs {
+		b.ignoreAttr("", a.typ, ldifUsed, a.pos)
 	}
 	uid, _ := r.get("uid")
 	b.add(p, p.At("title"), r.dn.value, uid, mail)

@@ -29,6 +29,12 @@ type Options struct {
 	// Sheet names the worksheet of an xlsx workbook to read; "" reads the
 	// first one.
 	Sheet string
+	// Columns maps a field (id, name, first_name, last_name, title,
+	// department, reports_to, dotted, roles, assistant, assistant_to,
+	// vacant, email, location, kind, photo) to the header of the CSV or
+	// xlsx column that holds it, for headers no alias covers ("Business
+	// Title Text"). A mapped column wins over the alias table's.
+	Columns map[string]string
 }
 
 // Formats lists the input formats Chart reads, sorted: the chart formats
@@ -47,6 +53,17 @@ func Chart(name string, data []byte, opts Options) (*graph.Org, error) {
 		format = DetectFormat(name, data)
 	}
 	inf := &inferer{off: opts.NoInferRoles}
+	table := format == "csv" || format == "xlsx"
+	if len(opts.Columns) > 0 && !table {
+		return nil, fmt.Errorf("load %s: columns are mapped only in CSV and xlsx files, not %s", name, format)
+	}
+	if table {
+		h, err := newCSVHeaders(opts.Columns)
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", name, err)
+		}
+		inf.headers = h
+	}
 	var (
 		org *graph.Org
 		err error
@@ -66,7 +83,20 @@ func Chart(name string, data []byte, opts Options) (*graph.Org, error) {
 		org, err = l(name, data, inf, opts)
 	}
 	if err != nil {
+		if table && len(inf.headers.names) > 0 {
+			// A mapped column that is not there is the likelier cause
+			// (of "no id column", say).
+			if merr := inf.headers.checkMapped(name); merr != nil {
+				return nil, merr
+			}
+		}
 		return nil, err
+	}
+	if table {
+		if err := inf.headers.checkMapped(name); err != nil {
+			return nil, err
+		}
+		inf.headers.markVacancies(org)
 	}
 	resolveEmailRefs(org)
 	return org, nil

@@ -93,5 +93,6 @@ func (b *dirBuilder) oktaUser(u *yaml.Node) {
 			break
 		}
 	}
+	b.ignore(prof, "profile.", "login", "email", "displayName", "firstName", "lastName", "title", "department", "city", "managerId", "manager")
 	b.add(p, p.At("title"), srcID, login, email, p.Name)
 }

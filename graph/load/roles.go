@@ -108,9 +108,14 @@ func splitTitle(t string) []string {
 
 // inferer applies role inference to loaded entries, caching the result per
 // title as written (HR exports repeat the same few titles).
+//
+// It also carries what the CSV loader sees of a header (headers, nil when
+// the caller mapped no column and the format is not CSV or xlsx): the
+// one per-load state the loaders share.
 type inferer struct {
-	off   bool
-	cache map[string]inferred
+	off     bool
+	cache   map[string]inferred
+	headers *csvHeaders
 }
 
 type inferred struct {

@@ -70,5 +70,7 @@ func (b *dirBuilder) scimUser(u *yaml.Node) {
 			p.ReportsTo = []graph.Ref{{ID: jstr(v), Pos: b.pos(v)}}
 		}
 	}
+	b.ignore(u, "", "id", "userName", "name", "displayName", "title", "emails", "schemas", "meta", "active", scimEnterprise)
+	b.ignore(ext, scimEnterprise+":", "department", "manager")
 	b.add(p, p.At("title"), srcID, p.ID, p.Email)
 }

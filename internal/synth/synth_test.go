@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"flag"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -403,4 +404,48 @@ func TestLoadRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWriteDirectory: the Entra and LDIF writers give exports that load to
+// the same people, titles and solid lines as the chart (directory exports
+// carry no dotted lines or vacancies; a vacancy is named by its id).
+func TestWriteDirectory(t *testing.T) {
+	org := Generate(300, 7)
+	for _, f := range []struct {
+		format string
+		write  func(io.Writer, *graph.Org) error
+	}{{"entra", WriteEntra}, {"ldif", WriteLDIF}} {
+		var buf bytes.Buffer
+		if err := f.write(&buf, org); err != nil {
+			t.Fatal(err)
+		}
+		got, err := load.Chart("org", buf.Bytes(), load.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", f.format, err)
+		}
+		if got.Format != f.format || len(got.People) != len(org.People) {
+			t.Fatalf("%s: read as %s with %d people, want %d", f.format, got.Format, len(got.People), len(org.People))
+		}
+		for i, p := range org.People {
+			q := got.People[i]
+			if f.format == "ldif" && q.ID != p.ID || p.Name != "" && q.Name != p.Name || q.Title != p.Title || refIDs(q.ReportsTo) != mapped(got, org, p) {
+				t.Errorf("%s entry %d = %s %q %q %q, want %s %q %q %q", f.format, i, q.ID, q.Name, q.Title, refIDs(q.ReportsTo), p.ID, p.Name, p.Title, mapped(got, org, p))
+				break
+			}
+		}
+	}
+}
+
+// mapped is p's first manager as the chart read from a directory export
+// names it (the manager's entry at the same index).
+func mapped(got, org *graph.Org, p *graph.Person) string {
+	if len(p.ReportsTo) == 0 {
+		return ""
+	}
+	for i, q := range org.People {
+		if q.ID == p.ReportsTo[0].ID {
+			return got.People[i].ID
+		}
+	}
+	return ""
 }
