@@ -133,8 +133,8 @@ input, 0 otherwise. A one-line summary goes to standard error.`,
 // .jpeg, .pdf) and sets ropts for it; --format and the drawing flags are
 // refused where they do not apply.
 func diffDrawing(cmd *cobra.Command, output string, ropts *option.Options) (bool, error) {
-	f, ok := extFormats[strings.ToLower(filepath.Ext(output))]
-	if !ok || !slices.Contains([]string{"svg", "png", "jpeg", "pdf"}, f) || output == "-" {
+	f := drawnFormat(output)
+	if f == "" {
 		for _, name := range []string{"preset", "theme", "redact"} {
 			if cmd.Flags().Changed(name) {
 				return false, &usageError{fmt.Errorf("--%s applies to a drawn diff only (-o diff.svg, .png, .jpg or .pdf)", name)}
@@ -159,15 +159,14 @@ func diffDrawing(cmd *cobra.Command, output string, ropts *option.Options) (bool
 	return true, nil
 }
 
-// notDrawn rejects an output file with an image extension: drawing a diff
-// or stats chart is not implemented, and writing a text report into
-// diff.svg would be a silent fallback.
-func notDrawn(output string) error {
-	switch strings.ToLower(filepath.Ext(output)) {
-	case ".svg", ".png", ".pdf":
-		return &usageError{fmt.Errorf("-o %s: drawing is not implemented yet for this command; write a report (text, json, ...) instead", output)}
+// drawnFormat returns the drawing format output's extension names (svg,
+// png, jpeg, pdf) for diff and stats, or "" for a report.
+func drawnFormat(output string) string {
+	f := extFormats[strings.ToLower(filepath.Ext(output))]
+	if output == "-" || !slices.Contains(pipeline.StatsFormats, f) {
+		return ""
 	}
-	return nil
+	return f
 }
 
 // diffSource reads one argument of diff: git:REV:PATH through git, anything
