@@ -27,11 +27,14 @@ func writeMarkdown(w io.Writer, r *Result) error {
 		bw.WriteString("No changes to people or reporting lines.\n\n")
 	} else {
 		bw.WriteString("| change | person | from | to |\n|---|---|---|---|\n")
-		for _, c := range r.Changes {
+		for _, c := range r.Changes[:min(len(r.Changes), MarkdownLimit)] {
 			from, to := r.ends(c)
 			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", c.Kind, cell(r.person(c)), cell(from), cell(to))
 		}
 		bw.WriteString("\n")
+		if n := len(r.Changes) - MarkdownLimit; n > 0 {
+			fmt.Fprintf(bw, "%s\n\n", omitted(n))
+		}
 	}
 	findingsMarkdown(bw, "Findings introduced", r.Introduced)
 	findingsMarkdown(bw, "Findings resolved", r.Resolved)
@@ -55,7 +58,7 @@ func findingsMarkdown(bw *bufio.Writer, title string, ds []diag.Diagnostic) {
 		return
 	}
 	bw.WriteString("| severity | rule | subject | finding | where |\n|---|---|---|---|---|\n")
-	for _, d := range ds {
+	for _, d := range ds[:min(len(ds), MarkdownLimit)] {
 		rule := d.Code
 		if d.Code != "" {
 			rule = fmt.Sprintf("[%s](%s)", d.Code, check.DocURL(d.Code))
@@ -70,6 +73,9 @@ func findingsMarkdown(bw *bufio.Writer, title string, ds []diag.Diagnostic) {
 		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s |\n", d.Severity, rule, subject, cell(d.Message), cell(d.Pos.String()))
 	}
 	bw.WriteString("\n")
+	if n := len(ds) - MarkdownLimit; n > 0 {
+		fmt.Fprintf(bw, "%s\n\n", omitted(n))
+	}
 }
 
 // cell escapes chart text for a Markdown table cell.

@@ -14,13 +14,20 @@ import (
 func writeText(w io.Writer, r *Result) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s → %s: %s\n", orDash(fileOf(r.Old)), orDash(fileOf(r.New)), plural(len(r.Changes), "change"))
-	var last Kind
-	for _, c := range r.Changes {
-		if c.Kind != last {
-			fmt.Fprintf(bw, "%s (%d)\n", c.Kind, r.Count(c.Kind))
-			last = c.Kind
+	for k := 0; k < len(r.Changes); {
+		kind := r.Changes[k].Kind
+		n := k
+		for n < len(r.Changes) && r.Changes[n].Kind == kind {
+			n++
 		}
-		fmt.Fprintf(bw, "  %s\n", r.textLine(c))
+		fmt.Fprintf(bw, "%s (%d)\n", kind, n-k)
+		for _, c := range r.Changes[k:min(n, k+TextLimit)] {
+			fmt.Fprintf(bw, "  %s\n", r.textLine(c))
+		}
+		if n-k > TextLimit {
+			fmt.Fprintf(bw, "  %s\n", omitted(n-k-TextLimit))
+		}
+		k = n
 	}
 	findingsText(bw, "introduced", r.Introduced)
 	findingsText(bw, "resolved", r.Resolved)
@@ -48,8 +55,11 @@ func (r *Result) textLine(c Change) string {
 
 func findingsText(bw *bufio.Writer, what string, ds []diag.Diagnostic) {
 	fmt.Fprintf(bw, "findings %s (%d)\n", what, len(ds))
-	for _, d := range ds {
+	for _, d := range ds[:min(len(ds), TextLimit)] {
 		fmt.Fprintf(bw, "  %s\n", d)
+	}
+	if len(ds) > TextLimit {
+		fmt.Fprintf(bw, "  %s\n", omitted(len(ds)-TextLimit))
 	}
 }
 

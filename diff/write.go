@@ -32,6 +32,15 @@ func Write(w io.Writer, format string, r *Result) error {
 	return nil
 }
 
+// Lists longer than these are cut in the formats people read, with a count
+// of what was left out; JSON always lists everything. Text keeps a long
+// terminal scroll useful, Markdown stays well under GitHub's 65,536
+// characters a comment.
+const (
+	TextLimit     = 1000 // changes of one kind, and findings of one list, in text
+	MarkdownLimit = 100  // rows of the changes table, and of each findings table, in Markdown
+)
+
 // Summary returns the one-line human summary of r, such as
 // "2 joined, 1 left, 1 moved, 3 other changes; 1 finding introduced, 0 resolved".
 func (r *Result) Summary() string {
@@ -39,6 +48,12 @@ func (r *Result) Summary() string {
 	return fmt.Sprintf("%d joined, %d left, %d moved, %s; %s introduced, %d resolved",
 		r.Count(Joined), r.Count(Left), r.Count(Moved), plural(other, "other change"),
 		plural(len(r.Introduced), "finding"), len(r.Resolved))
+}
+
+// omitted says what a cut list left out: "and 1,234 more (orgchart diff
+// --format json lists every one)".
+func omitted(n int) string {
+	return fmt.Sprintf("… and %d more (--format json lists every one)", n)
 }
 
 func plural(n int, word string) string {

@@ -42,6 +42,11 @@ func Draw(ctx context.Context, c *Chart, ropts option.Options) (*Drawing, error)
 	if !ropts.NoFindings {
 		findings = c.Result.Active()
 	}
+	return drawPages(ctx, c, findings, ropts)
+}
+
+// drawPages draws c with findings (Draw's and DrawDiff's common part).
+func drawPages(ctx context.Context, c *Chart, findings []diag.Diagnostic, ropts option.Options) (*Drawing, error) {
 	pages, err := render.Pages(ctx, c.Graph, findings, ropts)
 	if err != nil {
 		if ctx.Err() != nil {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/orgchart/orgchart/diff"
 	"github.com/orgchart/orgchart/pipeline"
+	"github.com/orgchart/orgchart/render/option"
 	"github.com/orgchart/orgchart/stats"
 )
 
@@ -29,13 +31,23 @@ var textTypes = map[string]string{
 // options profile, input and no-infer-roles, and the extra query parameters
 // named in extra, returned by name.
 func (s *Server) chartOptions(r *http.Request, formats []string, extra ...string) (format string, opts pipeline.CheckOptions, more map[string]string, err error) {
+	format, o, more, err := s.chartOptionMap(r, formats, extra...)
+	if err != nil {
+		return "", opts, nil, err
+	}
+	return format, checkOptions(o, s.cfg.MaxPeople), more, nil
+}
+
+// chartOptionMap is chartOptions with the chart options as the request
+// gave them (for a render job).
+func (s *Server) chartOptionMap(r *http.Request, formats []string, extra ...string) (format string, o Options, more map[string]string, err error) {
 	q := r.URL.Query()
 	format = strings.ToLower(q.Get("format"))
 	if format == "" {
 		format = "json"
 	}
 	if !slices.Contains(formats, format) {
-		return "", opts, nil, errorf(http.StatusBadRequest, "unknown format %q: want one of %s", q.Get("format"), strings.Join(formats, ", "))
+		return "", nil, nil, errorf(http.StatusBadRequest, "unknown format %q: want one of %s", q.Get("format"), strings.Join(formats, ", "))
 	}
 	q.Del("format")
 	more = map[string]string{}
@@ -43,16 +55,16 @@ func (s *Server) chartOptions(r *http.Request, formats []string, extra ...string
 		more[k] = q.Get(k)
 		q.Del(k)
 	}
-	o, err := mergeOptions(queryOptions(q), headerOptions(r.Header))
+	o, err = mergeOptions(queryOptions(q), headerOptions(r.Header))
 	if err != nil {
-		return "", opts, nil, err
+		return "", nil, nil, err
 	}
 	for k := range o {
 		if k != "profile" && k != "input" && k != "no-infer-roles" {
-			return "", opts, nil, errorf(http.StatusBadRequest, "option %q does not apply here: use format, profile, input or no-infer-roles%s", k, listExtra(extra))
+			return "", nil, nil, errorf(http.StatusBadRequest, "option %q does not apply here: use format, profile, input or no-infer-roles%s", k, listExtra(extra))
 		}
 	}
-	return format, checkOptions(o, s.cfg.MaxPeople), more, nil
+	return format, o, more, nil
 }
 
 func listExtra(extra []string) string {
@@ -131,16 +143,34 @@ func diffBodies(contentType string, body []byte) (old, new []byte, err error) {
 // out (format json, the default, markdown or text). Positions name the
 // charts "old" and "new".
 func (s *Server) diff(w http.ResponseWriter, r *http.Request) error {
-	format, opts, _, err := s.chartOptions(r, diff.Formats)
+	format, o, _, err := s.chartOptionMap(r, append(slices.Clone(diff.Formats), diffImages...))
 	if err != nil {
 		return err
 	}
+	opts := checkOptions(o, s.cfg.MaxPeople)
 	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
 	if err != nil {
 		return err
 	}
 	old, new, err := diffBodies(r.Header.Get("Content-Type"), body)
 	if err != nil {
+		return err
+	}
+	if slices.Contains(diffImages, format) {
+		// Drawn in a render worker, as the Kroki routes draw.
+		data, err := s.render.Render(r.Context(), &Job{Source: new, Old: old, Format: format, Options: o, MaxPeople: s.cfg.MaxPeople})
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				return errorf(499, "the client closed the request")
+			}
+			return err
+		}
+		w.Header().Set("Content-Type", contentTypes[format])
+		w.Header().Set("Cache-Control", "no-store")
+		if format == "svg" {
+			w.Header().Set("Content-Security-Policy", imageCSP)
+		}
+		_, err = w.Write(data)
 		return err
 	}
 	res, err := pipeline.Diff(r.Context(), pipeline.Source{Name: "old", Data: old}, pipeline.Source{Name: "new", Data: new}, opts)
@@ -152,6 +182,25 @@ func (s *Server) diff(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return writeReport(w, format, buf.Bytes())
+}
+
+// diffImages are the formats POST /v1/diff draws (pipeline.DrawDiff).
+var diffImages = []string{"svg", "png", "pdf"}
+
+// executeDiff runs a drawn-diff job (Job.Old set) in the calling process:
+// both charts checked with the job's options, NEW drawn with the changes
+// marked.
+func executeDiff(ctx context.Context, job *Job, ro option.Options) ([]byte, error) {
+	res, err := pipeline.Diff(ctx, pipeline.Source{Name: "old", Data: job.Old}, pipeline.Source{Name: "new", Data: job.Source}, checkOptions(job.Options, job.MaxPeople))
+	if err != nil {
+		return nil, joinedPipelineError(err)
+	}
+	ro.Compact = true
+	d, err := pipeline.DrawDiff(ctx, res, ro)
+	if err != nil {
+		return nil, pipelineError(err)
+	}
+	return d.Pages[0].Data, nil
 }
 
 // stats serves POST /v1/stats: a chart in, its statistics out (format

@@ -83,6 +83,9 @@ func Execute(ctx context.Context, job *Job) ([]byte, error) {
 		return nil, err
 	}
 	ro.Split = ""
+	if job.Old != nil {
+		return executeDiff(ctx, job, ro)
+	}
 	src := pipeline.Source{Name: chartName, Data: job.Source}
 	d, err := pipeline.Render(ctx, src, checkOptions(job.Options, job.MaxPeople), ro)
 	if err != nil {

@@ -20,6 +20,9 @@ type Job struct {
 	Format    string  `json:"format"`
 	Options   Options `json:"options,omitempty"`
 	MaxPeople int     `json:"max_people,omitempty"`
+	// Old, when not nil, makes the job a drawn diff (POST /v1/diff with an
+	// image format): Old is the old chart, Source the new one.
+	Old []byte `json:"old,omitempty"`
 	// Warm asks the worker to render a small built-in chart (to initialise
 	// Graphviz before the first real job); Source is ignored.
 	Warm bool `json:"warm,omitempty"`

@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,12 +16,14 @@ import (
 	"github.com/orgchart/orgchart/diff"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/pipeline"
+	"github.com/orgchart/orgchart/render/option"
 )
 
 func init() { subcommands = append(subcommands, newDiffCmd) }
 
 func newDiffCmd(e *env) *cobra.Command {
 	var format, failOn, output string
+	var ropts option.Options
 	cmd := &cobra.Command{
 		Use:   "diff [flags] OLD NEW",
 		Short: "Show what changed between two versions of a chart, and which findings it introduced or resolved",
@@ -35,12 +39,18 @@ PATH at revision REV of the git repository in the current directory (as
 "git show REV:PATH" reads it: PATH from the repository root, or ./PATH from
 the current directory).
 
+-o with .svg, .png, .jpg or .pdf draws the NEW chart instead, with the
+changes marked: joiners and movers outlined and badged (a mover's card
+says from whom), leavers listed under the chart, and the findings NEW
+introduced in their colour (findings of both versions are not drawn).
+
 Exit status: 1 when NEW introduces a finding at or above --fail-on (findings
 already in OLD never fail a change), 2 for a usage error or unreadable
 input, 0 otherwise. A one-line summary goes to standard error.`,
 		Example: `  orgchart diff examples/diff/old.yaml examples/diff/new.yaml
   orgchart diff --format markdown --fail-on warning git:origin/main:org.yaml org.yaml
-  orgchart diff --format json -o diff.json old.csv new.csv`,
+  orgchart diff --format json -o diff.json old.csv new.csv
+  orgchart diff --preset slide-16x9 -o diff.png old.yaml new.yaml`,
 		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: completeCharts,
 	}
@@ -48,7 +58,12 @@ input, 0 otherwise. A one-line summary goes to standard error.`,
 	fs := cmd.Flags()
 	fs.StringVarP(&format, "format", "f", "text", "output `FORMAT`: "+strings.Join(diff.Formats, "|"))
 	fs.StringVar(&failOn, "fail-on", "error", "exit 1 when NEW introduces a finding at or above `SEVERITY`: error|warning|info|none")
-	fs.StringVarP(&output, "output", "o", "", "write the comparison to `FILE` (atomically) instead of standard output")
+	fs.StringVarP(&output, "output", "o", "", "write the comparison to `FILE` (atomically) instead of standard output; .svg, .png, .jpg, .pdf draw it")
+	fs.StringVar(&ropts.Preset, "preset", "", "with a drawn -o: page preset: "+strings.Join(option.PresetNames, "|"))
+	fs.StringVar(&ropts.Theme, "theme", "light", "with a drawn -o: colours: "+strings.Join(option.Themes, "|"))
+	fs.BoolVar(&ropts.Redact, "redact", false, "with a drawn -o: hide names (titles and roles stay)")
+	_ = cmd.RegisterFlagCompletionFunc("preset", fixedCompletion(option.PresetNames))
+	_ = cmd.RegisterFlagCompletionFunc("theme", fixedCompletion(option.Themes))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(diff.Formats))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", fixedCompletion(failOnLevels))
 
@@ -62,7 +77,8 @@ input, 0 otherwise. A one-line summary goes to standard error.`,
 		if err := oneOf("--fail-on", failOn, failOnLevels); err != nil {
 			return err
 		}
-		if err := notDrawn(output); err != nil {
+		drawn, err := diffDrawing(cmd, output, &ropts)
+		if err != nil {
 			return err
 		}
 		threshold, err := diag.ParseSeverity(failOn)
@@ -87,12 +103,22 @@ input, 0 otherwise. A one-line summary goes to standard error.`,
 		if err != nil {
 			return &usageError{err}
 		}
-		var buf bytes.Buffer
-		if err := diff.Write(&buf, format, r); err != nil {
-			return err
-		}
-		if err := writeOutput(e.stdout, output, buf.Bytes()); err != nil {
-			return err
+		if drawn {
+			d, err := pipeline.DrawDiff(cmd.Context(), r, ropts)
+			if err != nil {
+				return &usageError{err}
+			}
+			if err := writePages(e, output, d.Chart.Org.File, d); err != nil {
+				return err
+			}
+		} else {
+			var buf bytes.Buffer
+			if err := diff.Write(&buf, format, r); err != nil {
+				return err
+			}
+			if err := writeOutput(e.stdout, output, buf.Bytes()); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintln(e.stderr, r.Summary())
 		if threshold != diag.SeverityNone && r.Max() >= threshold {
@@ -103,15 +129,44 @@ input, 0 otherwise. A one-line summary goes to standard error.`,
 	return cmd
 }
 
-// notDrawn rejects an output file with an image extension: drawing a diff
-// or stats chart is not implemented, and writing a text report into
-// diff.svg would be a silent fallback.
-func notDrawn(output string) error {
-	switch strings.ToLower(filepath.Ext(output)) {
-	case ".svg", ".png", ".pdf":
-		return &usageError{fmt.Errorf("-o %s: drawing is not implemented yet for this command; write a report (text, json, ...) instead", output)}
+// diffDrawing reports whether output names a drawing (.svg, .png, .jpg,
+// .jpeg, .pdf) and sets ropts for it; --format and the drawing flags are
+// refused where they do not apply.
+func diffDrawing(cmd *cobra.Command, output string, ropts *option.Options) (bool, error) {
+	f := drawnFormat(output)
+	if f == "" {
+		for _, name := range []string{"preset", "theme", "redact"} {
+			if cmd.Flags().Changed(name) {
+				return false, &usageError{fmt.Errorf("--%s applies to a drawn diff only (-o diff.svg, .png, .jpg or .pdf)", name)}
+			}
+		}
+		return false, nil
 	}
-	return nil
+	if cmd.Flags().Changed("format") {
+		return false, &usageError{fmt.Errorf("--format is for the reports; -o %s draws the chart (drop --format)", output)}
+	}
+	ropts.Format, ropts.Compact = f, true
+	created, err := sourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return false, &usageError{fmt.Errorf("SOURCE_DATE_EPOCH: %v", err)}
+	}
+	ropts.Created = created
+	ext := filepath.Ext(output)
+	ropts.PageFile = strings.ReplaceAll(filepath.Base(strings.TrimSuffix(output, ext)), "%", "%%") + "-%d" + strings.ReplaceAll(ext, "%", "%%")
+	if err := ropts.Validate(); err != nil {
+		return false, &usageError{err}
+	}
+	return true, nil
+}
+
+// drawnFormat returns the drawing format output's extension names (svg,
+// png, jpeg, pdf) for diff and stats, or "" for a report.
+func drawnFormat(output string) string {
+	f := extFormats[strings.ToLower(filepath.Ext(output))]
+	if output == "-" || !slices.Contains(pipeline.StatsFormats, f) {
+		return ""
+	}
+	return f
 }
 
 // diffSource reads one argument of diff: git:REV:PATH through git, anything

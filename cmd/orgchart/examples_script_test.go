@@ -26,6 +26,7 @@ func TestScriptExamples(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exitcode":  cmdExitCode,
 			"validjson": cmdValidJSON,
+			"validxml":  cmdValidXML,
 		},
 	})
 }

@@ -2,19 +2,21 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/orgchart/orgchart/pipeline"
+	"github.com/orgchart/orgchart/render/option"
 	"github.com/orgchart/orgchart/stats"
 )
 
 func init() { subcommands = append(subcommands, newStatsCmd) }
 
 func newStatsCmd(e *env) *cobra.Command {
-	var format, by, output string
+	var format, by, output, themeName string
 	cmd := &cobra.Command{
 		Use:   "stats [flags] FILE",
 		Short: "Count headcount, vacancies, managers, span of control and layers",
@@ -23,12 +25,15 @@ vacancies, managers, span of control (mean, median, max, histogram), layers,
 the same per department and per top-level unit, and where each CISO and CSO
 sits (distance from the CEO, line to the board). docs/stats.md defines each
 number. --by adds a row per department or unit to the text, CSV and Markdown
-tables; JSON always has every group.
+tables; JSON always has every group. -o with .svg, .png, .jpg or .pdf draws
+a chart of the span-of-control histogram and the people per department
+instead of writing a table.
 
 Exit status: 0, or 2 for a usage error or unreadable input.`,
 		Example: `  orgchart stats examples/seed.yaml
   orgchart stats --by department --format markdown org.yaml
-  orgchart stats --format csv --by unit -o stats.csv hr-export.csv`,
+  orgchart stats --format csv --by unit -o stats.csv hr-export.csv
+  orgchart stats -o stats.png org.yaml`,
 		Args:              cobra.ArbitraryArgs,
 		ValidArgsFunction: completeCharts,
 	}
@@ -36,7 +41,9 @@ Exit status: 0, or 2 for a usage error or unreadable input.`,
 	fs := cmd.Flags()
 	fs.StringVarP(&format, "format", "f", "text", "output `FORMAT`: "+strings.Join(stats.Formats, "|"))
 	fs.StringVar(&by, "by", "", "add a row per `GROUP` to the table: "+strings.Join(stats.Groupings, "|"))
-	fs.StringVarP(&output, "output", "o", "", "write the numbers to `FILE` (atomically) instead of standard output")
+	fs.StringVarP(&output, "output", "o", "", "write the numbers to `FILE` (atomically) instead of standard output; .svg, .png, .jpg, .pdf draw them")
+	fs.StringVar(&themeName, "theme", "light", "with a drawn -o: colours: "+strings.Join(option.Themes, "|"))
+	_ = cmd.RegisterFlagCompletionFunc("theme", fixedCompletion(option.Themes))
 	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion(stats.Formats))
 	_ = cmd.RegisterFlagCompletionFunc("by", fixedCompletion(stats.Groupings))
 
@@ -52,7 +59,14 @@ Exit status: 0, or 2 for a usage error or unreadable input.`,
 				return err
 			}
 		}
-		if err := notDrawn(output); err != nil {
+		drawn := drawnFormat(output)
+		switch {
+		case drawn != "" && (cmd.Flags().Changed("format") || by != ""):
+			return &usageError{fmt.Errorf("--format and --by are for the tables; -o %s draws the chart (drop them)", output)}
+		case drawn == "" && cmd.Flags().Changed("theme"):
+			return &usageError{errors.New("--theme applies to a drawn chart only (-o stats.svg, .png, .jpg or .pdf)")}
+		}
+		if err := oneOf("--theme", themeName, option.Themes); err != nil {
 			return err
 		}
 		opts, err := in.checkOptions()
@@ -67,6 +81,13 @@ Exit status: 0, or 2 for a usage error or unreadable input.`,
 		s, err := pipeline.Stats(cmd.Context(), srcs[0], opts)
 		if err != nil {
 			return &usageError{err}
+		}
+		if drawn != "" {
+			data, err := pipeline.DrawStats(s, drawn, themeName)
+			if err != nil {
+				return err
+			}
+			return writeOutput(e.stdout, output, data)
 		}
 		var buf bytes.Buffer
 		if err := stats.Write(&buf, format, s, stats.Options{By: by}); err != nil {

@@ -55,7 +55,9 @@ type card struct {
 	borderW              float64
 	dash                 []float64
 	radius               float64
-	link                 int // page a stub leads to
+	link                 int         // page a stub leads to
+	halo                 scene.Color // a change's outline (changes.go); zero: none
+	haloDash             []float64
 }
 
 // personCard measures entry i's card.
@@ -136,6 +138,7 @@ func (d *drawer) personCard(i int) *card {
 			row = append(row, badge{code, s.sevBadge[sev], s.sevBadgeText})
 		}
 	}
+	row = d.markCard(c, i, row)
 	c.badges = wrapBadges(row, inner)
 	c.size()
 	return c
@@ -283,5 +286,8 @@ func (c *card) items(r scene.Rect) scene.Group {
 		y += bh + 2
 	}
 	g.Items = append(g.Items, scene.Box{Rect: r, Radius: c.radius, Stroke: c.border, StrokeWidth: c.borderW, Dash: c.dash})
+	if c.halo.Visible() {
+		g.Items = append(g.Items, c.haloItem(r))
+	}
 	return g
 }

@@ -33,6 +33,7 @@ type drawer struct {
 	org    *graph.Org
 	opts   option.Options
 	mk     *marks
+	ch     *changes // opts.Marks (changes.go)
 	st     *style
 	preset *option.Preset
 	where  []int32 // entry → node on the page being built, -1 when not on it
@@ -48,6 +49,7 @@ func Draw(g *graph.Graph, findings []diag.Diagnostic, opts option.Options, units
 		return nil, fmt.Errorf("draw: no chart")
 	}
 	d := &drawer{g: g, org: g.Org(), opts: opts, mk: newMarks(g, findings, opts), st: newStyle(g.Org(), opts)}
+	d.ch = d.newChanges(opts.Marks)
 	if p, ok := option.Presets[opts.Preset]; ok {
 		d.preset = &p
 	}

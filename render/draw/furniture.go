@@ -21,7 +21,7 @@ type furniture struct {
 // or a finding code and its rule name as two texts (so that no viewer can
 // run them together).
 type legendItem struct {
-	kind  string // "dept", "dotted", "code"
+	kind  string // "dept", "dotted", "code"; "change", "head", "break", "text" (changes.go)
 	color scene.Color
 	code  string
 	text  string
@@ -88,6 +88,7 @@ func (d *drawer) furniture(p *plan) *furniture {
 		sev := d.mk.codeSev[c]
 		fu.legend = append(fu.legend, legendItem{kind: "code", color: d.st.sevText[sev], code: c, text: d.mk.rule[c]})
 	}
+	d.changeLegend(p, fu)
 	return fu
 }
 
@@ -111,6 +112,12 @@ func (it legendItem) width() float64 {
 		return swatch + 4 + scene.Measure(it.text, legendPt, false)
 	case "dotted":
 		return sample + 4 + scene.Measure(it.text, legendPt, false)
+	case "change":
+		return legendBadgeWidth(it.code) + 4 + scene.Measure(it.text, legendPt, false)
+	case "head":
+		return scene.Measure(it.text, legendPt, true)
+	case "break", "text":
+		return scene.Measure(it.text, legendPt, false)
 	}
 	return scene.Measure(it.code, legendPt, true) + codeGap() + scene.Measure(it.text, legendPt, false)
 }
@@ -123,7 +130,8 @@ func (fu *furniture) rows(width float64) [][]legendItem {
 	x := 0.0
 	for _, it := range fu.legend {
 		w := it.width()
-		if len(row) > 0 && x+itemGap+w > width {
+		newRow := it.kind == "head" || it.kind == "break"
+		if len(row) > 0 && (newRow || x+itemGap+w > width) {
 			rows = append(rows, row)
 			row, x = nil, 0
 		}
@@ -160,7 +168,9 @@ func (fu *furniture) width() float64 {
 	}
 	lw := 0.0
 	for k, it := range fu.legend {
-		if k > 0 {
+		if it.kind == "head" || it.kind == "break" {
+			w, lw = max(w, lw), 0
+		} else if k > 0 {
 			lw += itemGap
 		}
 		lw += it.width()
@@ -191,6 +201,8 @@ func (fu *furniture) items(s *style, w, h, m float64) []scene.Item {
 				cw := scene.Measure(it.code, legendPt, true)
 				out = append(out, scene.Text{X: x, Y: base, Size: legendPt, Bold: true, Color: it.color, S: it.code},
 					scene.Text{X: x + cw + codeGap(), Y: base, Size: legendPt, Color: s.subtext, S: it.text})
+			default:
+				out = append(out, it.changeItems(s, x, base)...) // changes.go
 			}
 			x += it.width() + itemGap
 		}

@@ -56,6 +56,10 @@ type Options struct {
 	// (from SOURCE_DATE_EPOCH); zero writes no date, so the same chart
 	// always gives the same bytes.
 	Created time.Time
+	// Marks are changes to draw (org engine): joiners and movers marked on
+	// their cards, leavers and notes in a panel under the chart. Set by the
+	// pipeline (orgchart diff -o), never parsed from a flag or request.
+	Marks []Mark
 }
 
 // Layouts lists the accepted values of Options.Layout ("" means org).

@@ -29,6 +29,12 @@ type Theme struct {
 	BoardFill, BoardText, CommitteeFill, CommitteeText string
 	Highlight, BadgeFill, BadgeText                    string
 	Severity                                           map[diag.Severity]string
+	// Joined and Moved mark changes (orgchart diff -o): Okabe-Ito's bluish
+	// green and reddish purple, apart in hue from the severities' red,
+	// amber and blue for every common colour-vision deficiency; the marks
+	// also differ in their outline (solid, dashed) and say their kind in a
+	// badge, so nothing rests on colour alone. Made readable in init.
+	Joined, Moved string
 	// Palette is the Graphviz engine's 10 department colours, assigned in
 	// the order of the sorted department names.
 	Palette []string
@@ -93,6 +99,7 @@ var Themes = map[string]*Theme{
 		Severity: map[diag.Severity]string{
 			diag.SeverityError: "#dc2626", diag.SeverityWarning: "#d97706", diag.SeverityInfo: "#2563eb",
 		},
+		Joined: "#009e73", Moved: "#cc79a7",
 		// Tableau-like accents, readable as thin stripes and as text.
 		Palette: []string{"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#e15759", "#9c755f", "#ff9da7", "#bab0ac"},
 	},
@@ -105,6 +112,7 @@ var Themes = map[string]*Theme{
 		Severity: map[diag.Severity]string{
 			diag.SeverityError: "#f87171", diag.SeverityWarning: "#fbbf24", diag.SeverityInfo: "#60a5fa",
 		},
+		Joined: "#009e73", Moved: "#cc79a7",
 		Palette: []string{"#7aa6d6", "#f7a35c", "#8cd17d", "#d4a6c8", "#86bcb6", "#f1ce63", "#ff8a8c", "#c4a58e", "#ffbfc6", "#d7cfca"},
 	},
 	"print": {
@@ -118,6 +126,7 @@ var Themes = map[string]*Theme{
 		Severity: map[diag.Severity]string{
 			diag.SeverityError: "#000000", diag.SeverityWarning: "#555555", diag.SeverityInfo: "#888888",
 		},
+		Joined: "#000000", Moved: "#555555",
 		Palette: []string{"#222222", "#777777", "#aaaaaa", "#444444", "#999999", "#cccccc", "#333333", "#888888", "#bbbbbb", "#666666"},
 	},
 }
@@ -143,6 +152,10 @@ func init() {
 			t.SeverityText[s] = Readable(c, t.Background)
 			t.SeverityBadge[s] = Readable(c, t.SeverityBadgeText)
 		}
+		// A change's colour is an outline on the card and the fill of its
+		// badge, whose text is SeverityBadgeText.
+		t.Joined = Readable(t.Joined, t.SeverityBadgeText)
+		t.Moved = Readable(t.Moved, t.SeverityBadgeText)
 		t.Departments = make([]string, len(DepartmentHues))
 		for i, c := range DepartmentHues {
 			if t.Name == "print" {
