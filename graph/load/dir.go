@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,11 +40,16 @@ type dirBuilder struct {
 	ignored map[string]bool
 	// attrs holds the attributes (prefix, name) ignoreAttr has seen.
 	attrs map[[2]string]bool
+	// types interns LDIF attribute types as written, lower-cased;
+	// dnKeys maps each LDIF entry's DN as written to its key (ldapKey).
+	types  map[string]string
+	dnKeys map[string]string
 }
 
 // newDirBuilder starts a chart of the given format read from file name.
 // norm folds a key for matching; nil means graph.Key (trimmed, case-folded).
-func newDirBuilder(name, format string, inf *inferer, norm func(string) string) *dirBuilder {
+// size is the expected number of keys (0 when not known).
+func newDirBuilder(name, format string, inf *inferer, norm func(string) string, size int) *dirBuilder {
 	if norm == nil {
 		norm = graph.Key
 	}
@@ -51,7 +57,7 @@ func newDirBuilder(name, format string, inf *inferer, norm func(string) string) 
 		name:  name,
 		org:   &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}},
 		inf:   inf,
-		alias: make(map[string]int),
+		alias: make(map[string]int, size),
 		norm:  norm,
 	}
 }
@@ -108,13 +114,24 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 		p.FieldPos = append(p.FieldPos, graph.FieldAt{Name: "title", Pos: titlePos})
 	}
 	b.org.People = append(b.org.People, p)
-	seen := make(map[string]bool, len(keys))
-	for _, k := range append(keys, sourceID) {
-		if k = b.norm(k); k == "" || seen[k] {
+	var seen [4]string // the keys registered for p: a user has a few
+	n := 0
+	for i := 0; i <= len(keys); i++ {
+		k := sourceID
+		if i < len(keys) {
+			k = keys[i]
+		}
+		if k = b.norm(k); k == "" || slices.Contains(seen[:n], k) {
 			continue
 		}
-		seen[k] = true
-		if _, dup := b.alias[k]; dup {
+		if n < len(seen) {
+			seen[n] = k
+			n++
+		}
+		if j, dup := b.alias[k]; dup {
+			if j == p.Index {
+				continue
+			}
 			b.alias[k] = -1
 		} else {
 			b.alias[k] = p.Index

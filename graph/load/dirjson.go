@@ -336,7 +336,7 @@ func (r *jreader) value(depth int) (*jv, error) {
 func loadDirJSON(name string, data []byte, inf *inferer, format, what string, walk func(b *dirBuilder, r *jreader) error) (*graph.Org, error) {
 	data = bytes.TrimPrefix(data, bom)
 	if readText {
-		b := newDirBuilder(name, format, inf, nil)
+		b := newDirBuilder(name, format, inf, nil, len(data)/100)
 		r := &jreader{toks: newTextTokens(data)}
 		err := walk(b, r)
 		if err == nil {
@@ -350,7 +350,7 @@ func loadDirJSON(name string, data []byte, inf *inferer, format, what string, wa
 	if perr != nil {
 		return nil, perr
 	}
-	b := newDirBuilder(name, format, inf, nil)
+	b := newDirBuilder(name, format, inf, nil, len(data)/100)
 	if err := walk(b, &jreader{toks: newTreeTokens(doc)}); err != nil {
 		return nil, fmt.Errorf("load %s: internal error: the %s export read as a tree: %w", name, what, err)
 	}
