@@ -1,16 +1,16 @@
 package load
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // This file holds what the directory loaders (entra, google, okta, scim,
-// ldif) share: walking a JSON response parsed with positions (parseJSON
+// ldif) share: walking a JSON response read with positions (dirjson.go
 // gives every value the line and column where it is written, so a JSON path
 // such as value[3].manager.id maps to its line), and building the chart
 // from directory users, whose managers are named by the directory's own
@@ -22,61 +22,6 @@ import (
 // in messages and stable across exports; the directory's own id is kept in
 // Person.Fields["source_id"]. Attributes the chart does not use are ignored
 // silently: they are the directory's, not mistakes in the chart.
-
-// jget returns the value of key in the JSON object n, or nil when n is not
-// an object or has no such key.
-func jget(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
-}
-
-// jpath follows keys from n (jget at each step).
-func jpath(n *yaml.Node, keys ...string) *yaml.Node {
-	for _, k := range keys {
-		n = jget(n, k)
-	}
-	return n
-}
-
-// jstr returns the trimmed text of a JSON string or number, "" for
-// anything else (null, objects, arrays, booleans).
-func jstr(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Tag == "!!bool" {
-		return ""
-	}
-	return strings.TrimSpace(n.Value)
-}
-
-// jbool reports whether n is the JSON literal true (or the string "true").
-func jbool(n *yaml.Node) bool {
-	return n != nil && n.Kind == yaml.ScalarNode && strings.EqualFold(n.Value, "true")
-}
-
-// jkind names the JSON type of n for messages.
-func jkind(n *yaml.Node) string {
-	switch {
-	case n == nil:
-		return "nothing"
-	case n.Kind == yaml.MappingNode:
-		return "an object"
-	case n.Kind == yaml.SequenceNode:
-		return "an array"
-	case n.Tag == "!!str":
-		return "a string"
-	case n.Tag == "!!null":
-		return "null"
-	case n.Tag == "!!bool":
-		return "a boolean"
-	}
-	return "a number"
-}
 
 // dirBuilder builds a chart from directory users. Each user is added with
 // the keys other users may name it by (its directory id, e-mail, login,
@@ -93,11 +38,18 @@ type dirBuilder struct {
 	norm  func(string) string
 	// ignored holds the directory attributes noted as not used (once each).
 	ignored map[string]bool
+	// attrs holds the attributes (prefix, name) ignoreAttr has seen.
+	attrs map[[2]string]bool
+	// types interns LDIF attribute types as written, lower-cased;
+	// dnKeys maps each LDIF entry's DN as written to its key (ldapKey).
+	types  map[string]string
+	dnKeys map[string]string
 }
 
 // newDirBuilder starts a chart of the given format read from file name.
 // norm folds a key for matching; nil means graph.Key (trimmed, case-folded).
-func newDirBuilder(name, format string, inf *inferer, norm func(string) string) *dirBuilder {
+// size is the expected number of keys (0 when not known).
+func newDirBuilder(name, format string, inf *inferer, norm func(string) string, size int) *dirBuilder {
 	if norm == nil {
 		norm = graph.Key
 	}
@@ -105,17 +57,17 @@ func newDirBuilder(name, format string, inf *inferer, norm func(string) string) 
 		name:  name,
 		org:   &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}},
 		inf:   inf,
-		alias: make(map[string]int),
+		alias: make(map[string]int, size),
 		norm:  norm,
 	}
 }
 
-// pos returns the position of a parsed JSON value.
-func (b *dirBuilder) pos(n *yaml.Node) diag.Pos {
+// pos returns the position of a JSON value.
+func (b *dirBuilder) pos(n *jv) diag.Pos {
 	if n == nil {
 		return diag.Pos{File: b.name, Line: 1, Column: 1}
 	}
-	return diag.Pos{File: b.name, Line: n.Line, Column: n.Column}
+	return diag.Pos{File: b.name, Line: n.line, Column: n.col}
 }
 
 // errorf adds a positioned load error (at most maxCSVErrors of them).
@@ -139,7 +91,7 @@ func (b *dirBuilder) set(p *graph.Person, field string, dst *string, v string, p
 }
 
 // setJSON is set for a JSON value.
-func (b *dirBuilder) setJSON(p *graph.Person, field string, dst *string, n *yaml.Node) string {
+func (b *dirBuilder) setJSON(p *graph.Person, field string, dst *string, n *jv) string {
 	return b.set(p, field, dst, jstr(n), b.pos(n))
 }
 
@@ -162,13 +114,24 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 		p.FieldPos = append(p.FieldPos, graph.FieldAt{Name: "title", Pos: titlePos})
 	}
 	b.org.People = append(b.org.People, p)
-	seen := make(map[string]bool, len(keys))
-	for _, k := range append(keys, sourceID) {
-		if k = b.norm(k); k == "" || seen[k] {
+	var seen [4]string // the keys registered for p: a user has a few
+	n := 0
+	for i := 0; i <= len(keys); i++ {
+		k := sourceID
+		if i < len(keys) {
+			k = keys[i]
+		}
+		if k = b.norm(k); k == "" || slices.Contains(seen[:n], k) {
 			continue
 		}
-		seen[k] = true
-		if _, dup := b.alias[k]; dup {
+		if n < len(seen) {
+			seen[n] = k
+			n++
+		}
+		if j, dup := b.alias[k]; dup {
+			if j == p.Index {
+				continue
+			}
 			b.alias[k] = -1
 		} else {
 			b.alias[k] = p.Index
@@ -183,22 +146,29 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 // ("profile." for Okta's profile). OData annotations ("@odata.type",
 // "manager@odata.context") are the protocol's, not attributes, and are
 // not noted.
-func (b *dirBuilder) ignore(n *yaml.Node, prefix string, used ...string) {
-	if n == nil || n.Kind != yaml.MappingNode {
+func (b *dirBuilder) ignore(n *jv, prefix string, used ...string) {
+	if n == nil || n.kind != '{' {
 		return
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if strings.IndexByte(k.Value, '@') >= 0 {
+	for i := 0; i+1 < len(n.kids); i += 2 {
+		k := n.kids[i]
+		if strings.IndexByte(k.str, '@') >= 0 {
 			continue
 		}
-		b.ignoreAttr(prefix, k.Value, used, b.pos(k))
+		b.ignoreAttr(prefix, k.str, used, b.pos(k))
 	}
 }
 
 // ignoreAttr notes attribute prefix+name at pos unless name is in used or
 // it was noted.
 func (b *dirBuilder) ignoreAttr(prefix, name string, used []string, pos diag.Pos) {
+	if b.attrs == nil {
+		b.attrs = make(map[[2]string]bool)
+	}
+	if b.attrs[[2]string{prefix, name}] {
+		return // used, or noted
+	}
+	b.attrs[[2]string{prefix, name}] = true
 	for _, u := range used {
 		if strings.EqualFold(u, name) {
 			return
@@ -255,54 +225,124 @@ func (b *dirBuilder) finish() (*graph.Org, error) {
 	return b.org, nil
 }
 
-// users returns the user objects of a JSON response: the array under key
-// in an object (one page), a bare array of users, or an array of pages
-// (responses saved one after another while following next links). what
-// names the format in messages; example shows the expected shape.
-func (b *dirBuilder) users(doc *yaml.Node, key, what, example string) []*yaml.Node {
-	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	page := func(n *yaml.Node) []*yaml.Node {
-		v := jget(n, key)
-		if v == nil {
-			b.errorf(b.pos(n), what+" response without a "+diag.Quote(key)+" array: expected "+example)
-			return nil
+// users reads the user objects of a JSON response from r and calls fn on
+// each: the array under key in an object (one page), a bare array of users,
+// or an array of pages (responses saved one after another while following
+// next links). what names the format in messages; example shows the
+// expected shape. Users are read one at a time, except pages, which are
+// read whole (as the API returns them, a few hundred users each) so that
+// the pages' errors come before the users' as they always have.
+func (b *dirBuilder) users(r *jreader, key, what, example string, fn func(u *jv)) error {
+	user := func(u *jv) {
+		if b.object(u, "user") {
+			fn(u)
 		}
-		if v.Kind != yaml.SequenceNode {
-			b.errorf(b.pos(v), diag.Quote(key)+" must be an array of users, not "+jkind(v))
-			return nil
-		}
-		return v.Content
 	}
-	switch root.Kind {
-	case yaml.MappingNode:
-		return page(root)
-	case yaml.SequenceNode:
-		if len(root.Content) > 0 && jget(root.Content[0], key) != nil {
-			var all []*yaml.Node
-			for _, n := range root.Content {
-				all = append(all, page(n)...)
+	switch r.toks.peek() {
+	case '{':
+		root, err := r.token()
+		if err != nil {
+			return err
+		}
+		rootPos, found := b.pos(root), false
+		for r.toks.peek() != '}' {
+			k := r.node()
+			if err := r.toks.next(k, true); err != nil {
+				return err
 			}
-			return all
+			if k.str != key || found {
+				if _, err := r.value(1); err != nil {
+					return err
+				}
+				continue
+			}
+			found = true
+			if r.toks.peek() != '[' {
+				v, err := r.value(1)
+				if err != nil {
+					return err
+				}
+				b.errorf(b.pos(v), diag.Quote(key)+" must be an array of users, not "+jkind(v))
+				continue
+			}
+			if _, err := r.token(); err != nil {
+				return err
+			}
+			for r.toks.peek() != ']' {
+				u, err := r.value(2)
+				if err != nil {
+					return err
+				}
+				user(u)
+				r.reset()
+			}
+			if _, err := r.token(); err != nil {
+				return err
+			}
 		}
-		return root.Content
+		if _, err := r.token(); err != nil {
+			return err
+		}
+		if !found {
+			b.errorf(rootPos, what+" response without a "+diag.Quote(key)+" array: expected "+example)
+		}
+		return nil
+	case '[':
+		if _, err := r.token(); err != nil {
+			return err
+		}
+		var all []*jv
+		for pages, first := false, true; r.toks.peek() != ']'; first = false {
+			e, err := r.value(1)
+			if err != nil {
+				return err
+			}
+			if first {
+				pages = jget(e, key) != nil
+			}
+			if !pages {
+				user(e)
+				r.reset()
+				continue
+			}
+			all = append(all, b.page(e, key, what, example)...)
+		}
+		if _, err := r.token(); err != nil {
+			return err
+		}
+		for _, u := range all {
+			user(u)
+		}
+		return nil
+	}
+	root, err := r.value(0)
+	if err != nil {
+		return err
 	}
 	b.errorf(b.pos(root), what+" export must be a JSON object or array, not "+jkind(root)+": expected "+example)
 	return nil
 }
 
+// page returns the users of one page of a response saved as an array of
+// pages.
+func (b *dirBuilder) page(n *jv, key, what, example string) []*jv {
+	v := jget(n, key)
+	if v == nil {
+		b.errorf(b.pos(n), what+" response without a "+diag.Quote(key)+" array: expected "+example)
+		return nil
+	}
+	if v.kind != '[' {
+		b.errorf(b.pos(v), diag.Quote(key)+" must be an array of users, not "+jkind(v))
+		return nil
+	}
+	return v.kids
+}
+
 // object reports whether user n is a JSON object, and adds an error if not.
-func (b *dirBuilder) object(n *yaml.Node, what string) bool {
-	if n.Kind == yaml.MappingNode {
+func (b *dirBuilder) object(n *jv, what string) bool {
+	if n.kind == '{' {
 		return true
 	}
 	b.errorf(b.pos(n), "each "+what+" must be a JSON object, not "+jkind(n))
 	return false
-}
-
-// parseDirJSON parses a directory export, with the message for an empty one.
-func parseDirJSON(name string, data []byte, what string) (*yaml.Node, error) {
-	return parseJSON(name, data, "the "+what+" export is empty: save the API response (JSON) to the file")
 }

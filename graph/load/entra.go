@@ -2,7 +2,6 @@ package load
 
 import (
 	"github.com/orgchart/orgchart/graph"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // entraExample is the shape loadEntra expects, for messages.
@@ -19,22 +18,13 @@ const entraExample = `{"value": [{"id": "...", "displayName": "...", "userPrinci
 // manager's userPrincipalName or mail) the solid line. The Graph object id
 // is kept in fields.source_id.
 func loadEntra(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	doc, err := parseDirJSON(name, data, "Entra ID (Microsoft Graph)")
-	if err != nil {
-		return nil, err
-	}
-	b := newDirBuilder(name, "entra", inf, nil)
-	for _, u := range b.users(doc, "value", "Microsoft Graph", entraExample) {
-		if !b.object(u, "user") {
-			continue
-		}
-		b.entraUser(u)
-	}
-	return b.finish()
+	return loadDirJSON(name, data, inf, "entra", "Entra ID (Microsoft Graph)", func(b *dirBuilder, r *jreader) error {
+		return b.users(r, "value", "Microsoft Graph", entraExample, b.entraUser)
+	})
 }
 
 // entraUser adds one Graph user.
-func (b *dirBuilder) entraUser(u *yaml.Node) {
+func (b *dirBuilder) entraUser(u *jv) {
 	p := &graph.Person{Pos: b.pos(u)}
 	objID, upn, mail := jstr(jget(u, "id")), jstr(jget(u, "userPrincipalName")), jstr(jget(u, "mail"))
 	switch {
@@ -56,14 +46,14 @@ func (b *dirBuilder) entraUser(u *yaml.Node) {
 	b.setJSON(p, "department", &p.Department, jget(u, "department"))
 	b.setJSON(p, "email", &p.Email, jget(u, "mail"))
 	b.setJSON(p, "location", &p.Location, jget(u, "officeLocation"))
-	if m := jget(u, "manager"); m != nil && m.Kind == yaml.MappingNode {
+	if m := jget(u, "manager"); m != nil && m.kind == '{' {
 		for _, k := range []string{"id", "userPrincipalName", "mail"} {
 			if v := jget(m, k); jstr(v) != "" {
 				p.ReportsTo = []graph.Ref{{ID: jstr(v), Pos: b.pos(v)}}
 				break
 			}
 		}
-	} else if m != nil && m.Tag != "!!null" {
+	} else if m != nil && m.kind != 'n' {
 		b.errorf(b.pos(m), `"manager" must be an object with the manager's "id" ($expand=manager($select=id,displayName)), not `+jkind(m))
 	}
 	b.ignore(u, "", "id", "userPrincipalName", "mail", "displayName", "givenName", "surname", "jobTitle", "department", "officeLocation", "manager")

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // googleExample is the shape loadGoogle expects, for messages.
@@ -22,22 +21,13 @@ const googleExample = `{"users": [{"id": "...", "primaryEmail": "...", "name": {
 // relation type ("dotted_line_manager", "admin_assistant", ...) is a dotted
 // line of that type. The Directory id is kept in fields.source_id.
 func loadGoogle(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	doc, err := parseDirJSON(name, data, "Google Workspace (Admin SDK users.list)")
-	if err != nil {
-		return nil, err
-	}
-	b := newDirBuilder(name, "google", inf, nil)
-	for _, u := range b.users(doc, "users", "Admin SDK users.list", googleExample) {
-		if !b.object(u, "user") {
-			continue
-		}
-		b.googleUser(u)
-	}
-	return b.finish()
+	return loadDirJSON(name, data, inf, "google", "Google Workspace (Admin SDK users.list)", func(b *dirBuilder, r *jreader) error {
+		return b.users(r, "users", "Admin SDK users.list", googleExample, b.googleUser)
+	})
 }
 
 // googleUser adds one Directory user.
-func (b *dirBuilder) googleUser(u *yaml.Node) {
+func (b *dirBuilder) googleUser(u *jv) {
 	p := &graph.Person{Pos: b.pos(u)}
 	srcID := jstr(jget(u, "id"))
 	if b.setJSON(p, "id", &p.ID, jget(u, "primaryEmail")) == "" {
@@ -63,8 +53,8 @@ func (b *dirBuilder) googleUser(u *yaml.Node) {
 			b.setJSON(p, "location", &p.Location, jget(loc, "area"))
 		}
 	}
-	if rels := jget(u, "relations"); rels != nil && rels.Kind == yaml.SequenceNode {
-		for _, r := range rels.Content {
+	if rels := jget(u, "relations"); rels != nil && rels.kind == '[' {
+		for _, r := range rels.kids {
 			v := jget(r, "value")
 			if jstr(v) == "" {
 				continue
@@ -88,13 +78,13 @@ func (b *dirBuilder) googleUser(u *yaml.Node) {
 
 // primary returns the element of a JSON array of objects marked
 // "primary": true, else the first, else nil.
-func primary(list *yaml.Node) *yaml.Node {
-	if list == nil || list.Kind != yaml.SequenceNode {
+func primary(list *jv) *jv {
+	if list == nil || list.kind != '[' {
 		return nil
 	}
-	var first *yaml.Node
-	for _, n := range list.Content {
-		if n.Kind != yaml.MappingNode {
+	var first *jv
+	for _, n := range list.kids {
+		if n.kind != '{' {
 			continue
 		}
 		if jbool(jget(n, "primary")) {

@@ -38,7 +38,7 @@ func parseJSON(name string, data []byte, empty string) (*yaml.Node, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errAt(diag.Pos{File: name, Line: 1, Column: 1}, empty)
 	}
-	p := &jsonParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), line: 1, col: 1}
+	p := &jsonParser{name: name, data: data, dec: json.NewDecoder(bytes.NewReader(data)), cur: newCursor(data)}
 	p.dec.UseNumber()
 	n, err := p.value(0)
 	if err != nil {
@@ -55,34 +55,48 @@ type jsonParser struct {
 	name string
 	data []byte
 	dec  *json.Decoder
-	// off, line and col track a position moving forward through data.
-	off       int
-	line, col int
+	cur  cursor
 }
 
 // maxJSONDepth bounds nesting (encoding/json stops at 10000 anyway).
 const maxJSONDepth = 1000
 
-// at returns the position of byte offset off; offsets must not decrease
-// between calls (they do not: tokens come in order), so the whole file is
-// scanned once.
+// at returns the position of byte offset off (see cursor.at).
 func (p *jsonParser) at(off int) diag.Pos {
-	off = min(max(off, 0), len(p.data))
-	if off < p.off { // not expected; rescan from the start
-		p.off, p.line, p.col = 0, 1, 1
+	line, col := p.cur.at(off)
+	return diag.Pos{File: p.name, Line: line, Column: col}
+}
+
+// cursor maps byte offsets of data to one-based lines and columns
+// (columns count characters). Offsets should not decrease between calls
+// (tokens come in order), so the input is scanned once.
+type cursor struct {
+	data      []byte
+	off       int
+	line, col int
+}
+
+// newCursor returns a cursor at the start of data.
+func newCursor(data []byte) cursor { return cursor{data: data, line: 1, col: 1} }
+
+// at returns the line and column of byte offset off.
+func (c *cursor) at(off int) (line, col int) {
+	off = min(max(off, 0), len(c.data))
+	if off < c.off { // not expected; rescan from the start
+		c.off, c.line, c.col = 0, 1, 1
 	}
-	for p.off < off {
-		b := p.data[p.off]
+	for c.off < off {
+		b := c.data[c.off]
 		switch {
 		case b == '\n':
-			p.line++
-			p.col = 1
+			c.line++
+			c.col = 1
 		case b < utf8.RuneSelf || utf8.RuneStart(b):
-			p.col++
+			c.col++
 		}
-		p.off++
+		c.off++
 	}
-	return diag.Pos{File: p.name, Line: p.line, Column: p.col}
+	return c.line, c.col
 }
 
 // skip returns the offset of the next token at or after off: past white

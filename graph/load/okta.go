@@ -5,7 +5,6 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // oktaExample is the shape loadOkta expects, for messages.
@@ -22,43 +21,50 @@ const oktaExample = `[{"id": "...", "status": "ACTIVE", "profile": {"login": "..
 // DEPROVISIONED are left out, each with a note (Org.Notes). The Okta id is
 // kept in fields.source_id.
 func loadOkta(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	doc, err := parseDirJSON(name, data, "Okta (List Users)")
-	if err != nil {
-		return nil, err
-	}
-	b := newDirBuilder(name, "okta", inf, nil)
-	root := doc.Content[0]
-	if root.Kind == yaml.MappingNode && jget(root, "profile") != nil {
-		// One user (GET /api/v1/users/ID) rather than a list.
-		root = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{root}, Line: root.Line, Column: root.Column}
-	}
-	if root.Kind != yaml.SequenceNode {
-		b.errorf(b.pos(root), "an Okta export must be the JSON array List Users returns, not "+jkind(root)+": expected "+oktaExample)
-		return b.finish()
-	}
-	var users []*yaml.Node
-	for _, n := range root.Content {
-		if n.Kind == yaml.SequenceNode { // pages saved as an array of arrays
-			users = append(users, n.Content...)
-		} else {
-			users = append(users, n)
+	return loadDirJSON(name, data, inf, "okta", "Okta (List Users)", func(b *dirBuilder, r *jreader) error {
+		if r.toks.peek() != '[' {
+			root, err := r.value(0)
+			if err != nil {
+				return err
+			}
+			if root.kind == '{' && jget(root, "profile") != nil {
+				// One user (GET /api/v1/users/ID) rather than a list.
+				b.oktaUser(root)
+			} else {
+				b.errorf(b.pos(root), "an Okta export must be the JSON array List Users returns, not "+jkind(root)+": expected "+oktaExample)
+			}
+			return nil
 		}
-	}
-	for _, u := range users {
-		if !b.object(u, "user") {
-			continue
+		if _, err := r.token(); err != nil {
+			return err
 		}
-		b.oktaUser(u)
-	}
-	return b.finish()
+		for r.toks.peek() != ']' {
+			e, err := r.value(1)
+			if err != nil {
+				return err
+			}
+			users := []*jv{e}
+			if e.kind == '[' { // pages saved as an array of arrays
+				users = e.kids
+			}
+			for _, u := range users {
+				if b.object(u, "user") {
+					b.oktaUser(u)
+				}
+			}
+			r.reset()
+		}
+		_, err := r.token()
+		return err
+	})
 }
 
 // oktaUser adds one Okta user.
-func (b *dirBuilder) oktaUser(u *yaml.Node) {
+func (b *dirBuilder) oktaUser(u *jv) {
 	p := &graph.Person{Pos: b.pos(u)}
 	srcID := jstr(jget(u, "id"))
 	prof := jget(u, "profile")
-	if prof == nil || prof.Kind != yaml.MappingNode {
+	if prof == nil || prof.kind != '{' {
 		b.errorf(p.Pos, `user has no "profile" object: expected `+oktaExample)
 		return
 	}

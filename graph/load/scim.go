@@ -2,7 +2,6 @@ package load
 
 import (
 	"github.com/orgchart/orgchart/graph"
-	yaml "go.yaml.in/yaml/v3"
 )
 
 // scimEnterprise is the SCIM 2.0 enterprise user extension (RFC 7643 4.3).
@@ -23,22 +22,13 @@ const scimExample = `{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListRes
 // resolve too) the solid line. The SCIM id is kept in fields.source_id.
 // Users with "active": false are kept: inactive is not deprovisioned.
 func loadSCIM(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	doc, err := parseDirJSON(name, data, "SCIM")
-	if err != nil {
-		return nil, err
-	}
-	b := newDirBuilder(name, "scim", inf, nil)
-	for _, u := range b.users(doc, "Resources", "SCIM ListResponse", scimExample) {
-		if !b.object(u, "user") {
-			continue
-		}
-		b.scimUser(u)
-	}
-	return b.finish()
+	return loadDirJSON(name, data, inf, "scim", "SCIM", func(b *dirBuilder, r *jreader) error {
+		return b.users(r, "Resources", "SCIM ListResponse", scimExample, b.scimUser)
+	})
 }
 
 // scimUser adds one SCIM user.
-func (b *dirBuilder) scimUser(u *yaml.Node) {
+func (b *dirBuilder) scimUser(u *jv) {
 	p := &graph.Person{Pos: b.pos(u)}
 	srcID := jstr(jget(u, "id"))
 	if b.setJSON(p, "id", &p.ID, jget(u, "userName")) == "" {
@@ -63,7 +53,7 @@ func (b *dirBuilder) scimUser(u *yaml.Node) {
 	b.setJSON(p, "department", &p.Department, jget(ext, "department"))
 	if m := jget(ext, "manager"); m != nil {
 		v := m
-		if m.Kind == yaml.MappingNode {
+		if m.kind == '{' {
 			v = jget(m, "value")
 		}
 		if jstr(v) != "" {

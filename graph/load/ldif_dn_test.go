@@ -1,0 +1,42 @@
+package load
+
+import (
+	"testing"
+
+	ldap "github.com/go-ldap/ldap/v3"
+)
+
+// FuzzParseDN checks that a DN plainDN splits gets the key and first value
+// go-ldap's ParseDN gives it.
+func FuzzParseDN(f *testing.F) {
+	for _, s := range []string{"uid=a,ou=People,dc=example,dc=com", "UID=Dana.Kim@x,DC=x", "a=b", "a=b,", "a=,b=c", "=b", "a-1=b_c", "1a=b", "a=b,,c=d", "cn=a b,dc=x", "cn=a\\,b", "a=b+c=d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		key, first, ok := plainDN(s)
+		if !ok {
+			return
+		}
+		dn, err := ldap.ParseDN(s)
+		if err != nil || len(dn.RDNs) == 0 {
+			t.Fatalf("plainDN(%q) = %q, but ParseDN = %v, %v", s, key, dn, err)
+		}
+		if want := dnKey(dn); key != want {
+			t.Fatalf("plainDN(%q) = %q, ParseDN gives %q", s, key, want)
+		}
+		if want := dn.RDNs[0].Attributes[0].Value; first != want {
+			t.Fatalf("plainDN(%q) first = %q, ParseDN gives %q", s, first, want)
+		}
+	})
+}
+
+func TestPlainDN(t *testing.T) {
+	for s, want := range map[string]bool{
+		"uid=ceo,ou=people,dc=example,dc=com": true, "UID=A.B@x": true,
+		"": false, "a=b,": false, "cn=a b": false, "cn=a\\,b": false, "a=b+c=d": false, "1a=b": false, "a=": false,
+	} {
+		if _, _, ok := plainDN(s); ok != want {
+			t.Errorf("plainDN(%q) ok = %v, want %v", s, ok, want)
+		}
+	}
+}
