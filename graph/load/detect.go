@@ -19,6 +19,10 @@ var dirLoaders = map[string]func(name string, data []byte, inf *inferer, opts Op
 	"xlsx":   loadXLSX,
 }
 
+// dirBuilt are the formats read with a dirBuilder, whose finish resolves
+// references written as e-mail addresses itself (dir_finish.go).
+var dirBuilt = map[string]bool{"entra": true, "google": true, "okta": true, "scim": true, "ldif": true}
+
 // zipMagic starts every zip archive, and so every .xlsx workbook.
 var zipMagic = []byte("PK\x03\x04")
 

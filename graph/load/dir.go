@@ -2,7 +2,6 @@ package load
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/orgchart/orgchart/graph"
@@ -32,12 +31,17 @@ type dirBuilder struct {
 	org  *graph.Org
 	inf  *inferer
 	errs diag.ErrorList
-	// alias maps a folded key (norm) to the index of the user that has it,
-	// -1 when two users share it.
-	alias map[string]int
-	norm  func(string) string
-	// ignored holds the directory attributes noted as not used (once each).
-	ignored map[string]bool
+	// keys lists the folded keys (norm) each user may be named by, and
+	// idKeys each user's chart id folded by graph.Key, in the order of
+	// org.People: finish builds its lookup maps from them (dir_finish.go).
+	keys   []dirKey
+	idKeys []string
+	norm   func(string) string
+	// ignored holds the directory attributes noted as not used (once each);
+	// noteAttr holds, for each of org.Notes, the attribute it notes ("" for
+	// other notes), so that parts read in parallel note each attribute once.
+	ignored  map[string]bool
+	noteAttr []string
 	// attrs holds the attributes (prefix, name) ignoreAttr has seen.
 	attrs map[[2]string]bool
 	// types interns LDIF attribute types as written, lower-cased;
@@ -54,12 +58,20 @@ func newDirBuilder(name, format string, inf *inferer, norm func(string) string, 
 		norm = graph.Key
 	}
 	return &dirBuilder{
-		name:  name,
-		org:   &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}},
-		inf:   inf,
-		alias: make(map[string]int, size),
-		norm:  norm,
+		name:   name,
+		org:    &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}},
+		inf:    inf,
+		keys:   make([]dirKey, 0, size),
+		idKeys: make([]string, 0, size/3),
+		norm:   norm,
 	}
+}
+
+// dirKey is a folded key a user may be named by, and the user's index in
+// its builder's org.People.
+type dirKey struct {
+	key string
+	i   int
 }
 
 // pos returns the position of a JSON value.
@@ -96,8 +108,9 @@ func (b *dirBuilder) setJSON(p *graph.Person, field string, dst *string, n *jv) 
 }
 
 // add appends p (Pos, ID and fields set) to the chart, infers its roles from
-// its title (written at titlePos), and registers the keys it may be named
-// by. sourceID, when not empty, is kept in Fields["source_id"].
+// its title (written at titlePos), and records the keys it may be named by
+// (finish resolves references with them). sourceID, when not empty, is kept
+// in Fields["source_id"].
 func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, keys ...string) {
 	p.Index = len(b.org.People)
 	if p.Kind == "" {
@@ -114,6 +127,7 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 		p.FieldPos = append(p.FieldPos, graph.FieldAt{Name: "title", Pos: titlePos})
 	}
 	b.org.People = append(b.org.People, p)
+	b.idKeys = append(b.idKeys, graph.Key(p.ID))
 	var seen [4]string // the keys registered for p: a user has a few
 	n := 0
 	for i := 0; i <= len(keys); i++ {
@@ -128,15 +142,14 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 			seen[n] = k
 			n++
 		}
-		if j, dup := b.alias[k]; dup {
-			if j == p.Index {
-				continue
-			}
-			b.alias[k] = -1
-		} else {
-			b.alias[k] = p.Index
-		}
+		b.keys = append(b.keys, dirKey{key: k, i: p.Index})
 	}
+}
+
+// note adds a note (Org.Notes); attr names the attribute it notes, if any.
+func (b *dirBuilder) note(pos diag.Pos, msg, attr string) {
+	b.org.Notes = append(b.org.Notes, diag.Related{Pos: pos, Message: msg})
+	b.noteAttr = append(b.noteAttr, attr)
 }
 
 // ignore adds a note (Org.Notes) for each key of the JSON object n that is
@@ -182,47 +195,7 @@ func (b *dirBuilder) ignoreAttr(prefix, name string, used []string, pos diag.Pos
 		return
 	}
 	b.ignored[name] = true
-	b.org.Notes = append(b.org.Notes, diag.Related{Pos: pos, Message: "attribute " + diag.Quote(name) + " ignored: the chart does not use it"})
-}
-
-// resolve returns the chart id of the one user known by key, or "".
-func (b *dirBuilder) resolve(key string) string {
-	if i, ok := b.alias[b.norm(key)]; ok && i >= 0 {
-		return b.org.People[i].ID
-	}
-	return ""
-}
-
-// finish rewrites the references to the users' chart ids (a reference that
-// already is a chart id stays; one that names no single user stays as
-// written, for ORG002 to report) and returns the chart, or the errors.
-func (b *dirBuilder) finish() (*graph.Org, error) {
-	if err := b.errs.Err(); err != nil {
-		return nil, err
-	}
-	ids := make(map[string]bool, len(b.org.People))
-	for _, p := range b.org.People {
-		ids[graph.Key(p.ID)] = true
-	}
-	fix := func(r *graph.Ref) {
-		if ids[graph.Key(r.ID)] {
-			return
-		}
-		if id := b.resolve(r.ID); id != "" {
-			r.ID = id
-		}
-	}
-	for _, p := range b.org.People {
-		for i := range p.ReportsTo {
-			fix(&p.ReportsTo[i])
-		}
-		for i := range p.Dotted {
-			fix(&p.Dotted[i])
-		}
-	}
-	finishDiagnostics(b.org.Diagnostics)
-	sort.SliceStable(b.org.Notes, func(i, j int) bool { return b.org.Notes[i].Pos.Before(b.org.Notes[j].Pos) })
-	return b.org, nil
+	b.note(pos, "attribute "+diag.Quote(name)+" ignored: the chart does not use it", name)
 }
 
 // users reads the user objects of a JSON response from r and calls fn on

@@ -98,7 +98,9 @@ func Chart(name string, data []byte, opts Options) (*graph.Org, error) {
 		}
 		inf.headers.markVacancies(org)
 	}
-	resolveEmailRefs(org)
+	if !dirBuilt[format] {
+		resolveEmailRefs(org) // a directory loader's finish did it
+	}
 	return org, nil
 }
 
