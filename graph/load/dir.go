@@ -248,10 +248,12 @@ func (b *dirBuilder) users(r *jreader, key, what, example string, fn func(u *jv)
 				}
 				user(u)
 				r.reset()
+				r.elems++
 			}
 			if _, err := r.token(); err != nil {
 				return err
 			}
+			r.usersRead(2)
 		}
 		if _, err := r.token(); err != nil {
 			return err
@@ -265,7 +267,8 @@ func (b *dirBuilder) users(r *jreader, key, what, example string, fn func(u *jv)
 			return err
 		}
 		var all []*jv
-		for pages, first := false, true; r.toks.peek() != ']'; first = false {
+		pages := false
+		for first := true; r.toks.peek() != ']'; first = false {
 			e, err := r.value(1)
 			if err != nil {
 				return err
@@ -276,12 +279,16 @@ func (b *dirBuilder) users(r *jreader, key, what, example string, fn func(u *jv)
 			if !pages {
 				user(e)
 				r.reset()
+				r.elems++
 				continue
 			}
 			all = append(all, b.page(e, key, what, example)...)
 		}
 		if _, err := r.token(); err != nil {
 			return err
+		}
+		if !pages {
+			r.usersRead(1)
 		}
 		for _, u := range all {
 			user(u)

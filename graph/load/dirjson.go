@@ -119,6 +119,9 @@ type textTokens struct {
 	cur   cursor
 	names map[string]string // keys, interned
 	buf   []byte
+	// shift is added to the decoder's offsets for the cursor: a part of
+	// an export read in parallel is decoded from a copy (dirjson_parallel.go).
+	shift int
 }
 
 func newTextTokens(data []byte) *textTokens {
@@ -179,7 +182,7 @@ func (s *textTokens) next(t *jv, name bool) error {
 			t.str = string(v)
 		}
 	}
-	t.line, t.col = s.cur.at(int(start))
+	t.line, t.col = s.cur.at(int(start) + s.shift)
 	return nil
 }
 
@@ -260,6 +263,19 @@ type jreader struct {
 	nodes []jv
 	kids  []*jv
 	stack []*jv
+	// What dirBuilder.users saw, for a read in parallel: the elements of
+	// the users array, their depth (0 when the users array was not read
+	// one user at a time) and the decoder's offset after its ']'.
+	elems, usersDepth int
+	usersEnd          int64
+}
+
+// usersRead records that the ']' just read ended the users array, whose
+// elements are at depth.
+func (r *jreader) usersRead(depth int) {
+	if t, ok := r.toks.(*textTokens); ok {
+		r.usersDepth, r.usersEnd = depth, t.dec.InputOffset()
+	}
 }
 
 // node returns a new node from the slab.
@@ -333,8 +349,17 @@ func (r *jreader) value(depth int) (*jv, error) {
 // loadDirJSON reads a JSON directory export: walk reads the users from r
 // and adds them to b. It runs on the text (the fast path), and when that
 // read is in doubt, on the tree of parseJSON, or returns its error.
-func loadDirJSON(name string, data []byte, inf *inferer, format, what string, walk func(b *dirBuilder, r *jreader) error) (*graph.Org, error) {
+//
+// each, when not nil, is the format's user function that walk hands every
+// user of the users array to (through dirBuilder.users): a large export
+// is then read in parallel parts first (readDirJSONParallel).
+func loadDirJSON(name string, data []byte, inf *inferer, format, what string, each func(*dirBuilder, *jv), walk func(b *dirBuilder, r *jreader) error) (*graph.Org, error) {
 	data = bytes.TrimPrefix(data, bom)
+	if readText && each != nil {
+		if org, ok := readDirJSONParallel(name, data, inf, format, each, walk, dirChunks); ok {
+			return org, nil
+		}
+	}
 	if readText {
 		b := newDirBuilder(name, format, inf, nil, len(data)/100)
 		r := &jreader{toks: newTextTokens(data)}

@@ -18,7 +18,7 @@ const entraExample = `{"value": [{"id": "...", "displayName": "...", "userPrinci
 // manager's userPrincipalName or mail) the solid line. The Graph object id
 // is kept in fields.source_id.
 func loadEntra(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	return loadDirJSON(name, data, inf, "entra", "Entra ID (Microsoft Graph)", func(b *dirBuilder, r *jreader) error {
+	return loadDirJSON(name, data, inf, "entra", "Entra ID (Microsoft Graph)", (*dirBuilder).entraUser, func(b *dirBuilder, r *jreader) error {
 		return b.users(r, "value", "Microsoft Graph", entraExample, b.entraUser)
 	})
 }

@@ -21,7 +21,7 @@ const googleExample = `{"users": [{"id": "...", "primaryEmail": "...", "name": {
 // relation type ("dotted_line_manager", "admin_assistant", ...) is a dotted
 // line of that type. The Directory id is kept in fields.source_id.
 func loadGoogle(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	return loadDirJSON(name, data, inf, "google", "Google Workspace (Admin SDK users.list)", func(b *dirBuilder, r *jreader) error {
+	return loadDirJSON(name, data, inf, "google", "Google Workspace (Admin SDK users.list)", (*dirBuilder).googleUser, func(b *dirBuilder, r *jreader) error {
 		return b.users(r, "users", "Admin SDK users.list", googleExample, b.googleUser)
 	})
 }

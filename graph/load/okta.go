@@ -21,7 +21,7 @@ const oktaExample = `[{"id": "...", "status": "ACTIVE", "profile": {"login": "..
 // DEPROVISIONED are left out, each with a note (Org.Notes). The Okta id is
 // kept in fields.source_id.
 func loadOkta(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	return loadDirJSON(name, data, inf, "okta", "Okta (List Users)", func(b *dirBuilder, r *jreader) error {
+	return loadDirJSON(name, data, inf, "okta", "Okta (List Users)", nil, func(b *dirBuilder, r *jreader) error {
 		if r.toks.peek() != '[' {
 			root, err := r.value(0)
 			if err != nil {

@@ -22,7 +22,7 @@ const scimExample = `{"schemas": ["urn:ietf:params:scim:api:messages:2.0:ListRes
 // resolve too) the solid line. The SCIM id is kept in fields.source_id.
 // Users with "active": false are kept: inactive is not deprovisioned.
 func loadSCIM(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	return loadDirJSON(name, data, inf, "scim", "SCIM", func(b *dirBuilder, r *jreader) error {
+	return loadDirJSON(name, data, inf, "scim", "SCIM", (*dirBuilder).scimUser, func(b *dirBuilder, r *jreader) error {
 		return b.users(r, "Resources", "SCIM ListResponse", scimExample, b.scimUser)
 	})
 }
