@@ -159,3 +159,83 @@ func FuzzDirJSONParallel(f *testing.F) {
 		}
 	})
 }
+
+func TestLDIFParallel(t *testing.T) {
+	data := synthExport(t, "ldif", 800)
+	want, err := Chart("f", data, Options{Format: "ldif"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 2; n <= 6; n++ {
+		got, ok := readLDIFParallel("f", data, &inferer{}, n)
+		if !ok {
+			t.Fatalf("readLDIFParallel in %d parts: not read in parallel", n)
+		}
+		sameChart(t, fmt.Sprintf("%d parts", n), want, nil, got, nil)
+	}
+}
+
+// TestLDIFEveryCut cuts the fixtures (with LF and CRLF line ends) after
+// every line, one cut at a time and two at a time: a read in parts either
+// gives the one-core chart or is refused, and every cut after a blank line
+// is read in parallel.
+func TestLDIFEveryCut(t *testing.T) {
+	for _, file := range []string{"dir/people.ldif", "export/people.ldif"} {
+		data, err := os.ReadFile(filepath.Join("testdata", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, data := range [][]byte{data, bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))} {
+			ldifEveryCut(t, file, data)
+		}
+	}
+}
+
+// ldifEveryCut reads data cut after each line, and after each blank line
+// and one of the three blank lines after it.
+func ldifEveryCut(t *testing.T, file string, data []byte) {
+	want, err := Chart("f", data, Options{Format: "ldif"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines, blanks []int
+	for i, c := range data {
+		if c == '\n' && i+1 < len(data) {
+			lines = append(lines, i+1)
+			if ldifBlankBefore(data, i+1) {
+				blanks = append(blanks, i+1)
+			}
+		}
+	}
+	if len(blanks) < 10 {
+		t.Fatalf("%s: %d blank lines, want a fixture with more records", file, len(blanks))
+	}
+	try := func(cuts []int, blank bool) {
+		got, ok := readLDIFParts("f", data, &inferer{}, cuts)
+		if ok != blank {
+			t.Fatalf("%s: cuts %v read in parallel: %v, want %v", file, cuts, ok, blank)
+		}
+		if ok {
+			sameChart(t, fmt.Sprintf("%s: cuts %v", file, cuts), want, nil, got, nil)
+		}
+	}
+	for _, a := range lines {
+		try([]int{a}, ldifBlankBefore(data, a))
+	}
+	for i, a := range blanks {
+		for _, b := range blanks[i+1 : min(i+4, len(blanks))] {
+			try([]int{a, b}, true)
+		}
+	}
+}
+
+// FuzzLDIFParallel checks that an LDIF export read in parts gives the
+// chart, or the error, of the one-core read, wherever the parts are cut.
+func FuzzLDIFParallel(f *testing.F) {
+	f.Add(synthExport(f, "ldif", 6), 3)
+	f.Add([]byte("version: 1\n\ndn: uid=a,dc=x\nmanager: uid=b,dc=x\n\ndn: uid=b,dc=x\ncn: B\n \n\n"), 2)
+	f.Add([]byte("dn: uid=a,dc=x\n\nversion: 1\n\n# c\n\n continued\n\r\ndn: uid=b,dc=x\nx-y: z\n\ndn: uid=c\nx-y: z\n"), 4)
+	f.Fuzz(func(t *testing.T, data []byte, n int) {
+		loadChunked(t, "ldif", data, 2+(n&7+8)%8)
+	})
+}

@@ -34,17 +34,12 @@ import (
 // The LDIF reader is hand-written because no well-kept Go LDIF library
 // keeps line numbers (go-ldap/ldif returns entries without positions).
 func loadLDIF(name string, data []byte, inf *inferer) (*graph.Org, error) {
-	keys := make(map[string]string)
-	b := newDirBuilder(name, "ldif", inf, func(s string) string {
-		// A manager's DN is mostly another entry's DN as written: its key
-		// was made when that entry was read.
-		if k, ok := keys[s]; ok {
-			return k
-		}
-		return ldapKey(s)
-	}, len(data)/100)
-	b.dnKeys = keys
-	recs := readLDIF(b, bytes.TrimPrefix(data, bom))
+	data = bytes.TrimPrefix(data, bom)
+	if org, ok := readLDIFParallel(name, data, inf, dirChunks); ok {
+		return org, nil
+	}
+	b := newLDIFBuilder(name, inf, len(data))
+	recs := readLDIF(b, data, 0, false)
 	if len(recs) == 0 && len(b.errs) == 0 {
 		b.errorf(diag.Pos{File: name, Line: 1, Column: 1}, `the LDIF file has no entries: export people with "ldapsearch -LLL -o ldif-wrap=no ... '(objectClass=person)'"`)
 	}
@@ -52,6 +47,22 @@ func loadLDIF(name string, data []byte, inf *inferer) (*graph.Org, error) {
 		b.ldifEntry(r)
 	}
 	return b.finish()
+}
+
+// newLDIFBuilder starts a builder for size bytes of LDIF, whose keys fold
+// as ldapKey, remembering the key of every entry's DN.
+func newLDIFBuilder(name string, inf *inferer, size int) *dirBuilder {
+	keys := make(map[string]string, size/300)
+	b := newDirBuilder(name, "ldif", inf, func(s string) string {
+		// A manager's DN is mostly another entry's DN as written: its key
+		// was made when that entry was read.
+		if k, ok := keys[s]; ok {
+			return k
+		}
+		return ldapKey(s)
+	}, size/100)
+	b.dnKeys = keys
+	return b
 }
 
 // ldifAttr is one attribute line of an LDIF record, unfolded and decoded.
@@ -78,8 +89,10 @@ func (r *ldifRecord) get(typ string) (string, diag.Pos) {
 	return "", diag.Pos{}
 }
 
-// readLDIF splits data into records, reporting malformed lines to b.
-func readLDIF(b *dirBuilder, data []byte) []*ldifRecord {
+// readLDIF splits data into records, reporting malformed lines to b. line
+// is the number of lines before data in the file; after says that data
+// follows records (a version line is then out of place).
+func readLDIF(b *dirBuilder, data []byte, line int, after bool) []*ldifRecord {
 	var (
 		recs []*ldifRecord
 		cur  *ldifRecord
@@ -99,7 +112,7 @@ func readLDIF(b *dirBuilder, data []byte) []*ldifRecord {
 			return
 		}
 		switch {
-		case cur == nil && a.typ == "version" && len(recs) == 0:
+		case cur == nil && a.typ == "version" && len(recs) == 0 && !after:
 			if a.value != "1" {
 				b.errorf(a.pos, "unsupported LDIF version "+diag.Quote(a.value)+": write \"version: 1\"")
 			}
@@ -113,7 +126,6 @@ func readLDIF(b *dirBuilder, data []byte) []*ldifRecord {
 			cur.attrs = append(cur.attrs, a)
 		}
 	}
-	line := 0
 	for len(data) > 0 {
 		line++
 		raw := data
