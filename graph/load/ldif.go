@@ -76,6 +76,9 @@ type ldifAttr struct {
 type ldifRecord struct {
 	dn    ldifAttr
 	attrs []ldifAttr
+	// from and to index the record's attributes in the slab readLDIF
+	// keeps them in (one allocation for all records, not a few each).
+	from, to int
 }
 
 // get returns the first value of attribute typ (lower case) and its
@@ -94,8 +97,9 @@ func (r *ldifRecord) get(typ string) (string, diag.Pos) {
 // follows records (a version line is then out of place).
 func readLDIF(b *dirBuilder, data []byte, line int, after bool) []*ldifRecord {
 	var (
-		recs []*ldifRecord
-		cur  *ldifRecord
+		recs  []*ldifRecord
+		cur   *ldifRecord
+		attrs = make([]ldifAttr, 0, len(data)/28) // about one a line
 		// the logical line being unfolded: its text and where it starts
 		text    []byte
 		textPos diag.Pos
@@ -117,13 +121,14 @@ func readLDIF(b *dirBuilder, data []byte, line int, after bool) []*ldifRecord {
 				b.errorf(a.pos, "unsupported LDIF version "+diag.Quote(a.value)+": write \"version: 1\"")
 			}
 		case cur == nil && a.typ == "dn":
-			cur = &ldifRecord{dn: a}
+			cur = &ldifRecord{dn: a, from: len(attrs), to: len(attrs)}
 			recs = append(recs, cur)
 		case cur == nil:
 			b.errorf(textPos, "an LDIF record must start with a \"dn:\" line, not "+diag.Quote(a.typ+":"))
-			cur = &ldifRecord{} // skip the rest of the record
+			cur = &ldifRecord{from: len(attrs), to: len(attrs)} // skip the rest of the record
 		default:
-			cur.attrs = append(cur.attrs, a)
+			attrs = append(attrs, a)
+			cur.to = len(attrs)
 		}
 	}
 	for len(data) > 0 {
@@ -164,6 +169,9 @@ func readLDIF(b *dirBuilder, data []byte, line int, after bool) []*ldifRecord {
 	}
 	flush()
 	// Records without a dn (after an error) are dropped.
+	for _, r := range recs {
+		r.attrs = attrs[r.from:r.to:r.to]
+	}
 	return slices.DeleteFunc(recs, func(r *ldifRecord) bool { return r.dn.value == "" && r.dn.typ == "" })
 }
 
