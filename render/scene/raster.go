@@ -42,7 +42,7 @@ func Rasterize(d *Document, n int, opts RasterOptions) (*image.RGBA, float64, er
 	if n < 1 || n > len(d.Pages) {
 		return nil, 0, fmt.Errorf("raster: page %d of %d", n, len(d.Pages))
 	}
-	if err := d.Validate(); err != nil {
+	if err := d.validatePage(n); err != nil {
 		return nil, 0, fmt.Errorf("raster: %w", err)
 	}
 	p := &d.Pages[n-1]
