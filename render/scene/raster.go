@@ -156,7 +156,7 @@ func (r *rasterizer) box(b Box) {
 	rad := b.radius() * r.s
 	outline := canvas.RoundedRectangle(b.W*r.s, b.H*r.s, rad).Translate(b.X*r.s, b.Y*r.s)
 	if b.Fill.Visible() {
-		r.fill(outline, b.Fill)
+		r.fillBox(outline, b.Fill, b.X*r.s, b.Y*r.s, b.W*r.s, b.H*r.s, rad)
 	}
 	if !b.Stroke.Visible() || b.StrokeWidth <= 0 {
 		return
@@ -171,10 +171,56 @@ func (r *rasterizer) box(b Box) {
 	sw := b.StrokeWidth * r.s
 	x, y, w, h := b.X*r.s, b.Y*r.s, b.W*r.s, b.H*r.s
 	ring := canvas.RoundedRectangle(w+sw, h+sw, rad+sw/2).Translate(x-sw/2, y-sw/2)
-	if w > sw && h > sw {
-		ring = ring.Append(canvas.RoundedRectangle(w-sw, h-sw, math.Max(0, rad-sw/2)).Translate(x+sw/2, y+sw/2).Reverse())
+	if w <= sw || h <= sw {
+		r.fill(ring, b.Stroke)
+		return
 	}
-	r.fill(ring, b.Stroke)
+	ring = ring.Append(canvas.RoundedRectangle(w-sw, h-sw, math.Max(0, rad-sw/2)).Translate(x+sw/2, y+sw/2).Reverse())
+	// The ring covers its edges only: rasterise the bands along them (the
+	// corners in the top and bottom bands), not the empty inside, which is
+	// most of a card's pixels.
+	p := ring
+	if hasArcs(p) {
+		p = p.ReplaceArcs()
+	}
+	band := math.Ceil(rad+sw) + 1
+	x0, y0 := int(math.Floor(x-sw/2)), int(math.Floor(y-sw/2))
+	x1, y1 := int(math.Ceil(x+w+sw/2)), int(math.Ceil(y+h+sw/2))
+	if float64(y1-y0) <= 2*band+2 || float64(x1-x0) <= 2*band+2 {
+		r.fillIn(p, b.Stroke, image.Rect(x0, y0, x1, y1))
+		return
+	}
+	t, bt := y0+int(band), y1-int(band)
+	r.fillIn(p, b.Stroke, image.Rect(x0, y0, x1, t))
+	r.fillIn(p, b.Stroke, image.Rect(x0, bt, x1, y1))
+	r.fillIn(p, b.Stroke, image.Rect(x0, t, x0+int(band), bt))
+	r.fillIn(p, b.Stroke, image.Rect(x1-int(band), t, x1, bt))
+}
+
+// fillBox fills outline, the rounded rectangle x, y, w, h (pixels) with
+// corner radius rad: the whole pixels between its straight sides with one
+// copy of c, and only the bands along its top and bottom (with the
+// corners) and its sides through the rasteriser.
+func (r *rasterizer) fillBox(outline *canvas.Path, c Color, x, y, w, h, rad float64) {
+	in := image.Rect(int(math.Ceil(x)), int(math.Ceil(y+rad)), int(math.Floor(x+w)), int(math.Floor(y+h-rad)))
+	if in.Dx() < 8 || in.Dy() < 8 {
+		r.fill(outline, c)
+		return
+	}
+	p := outline
+	if hasArcs(p) {
+		p = p.ReplaceArcs()
+	}
+	out := image.Rect(int(math.Floor(x)), int(math.Floor(y)), int(math.Ceil(x+w)), int(math.Ceil(y+h)))
+	r.fillIn(p, c, image.Rect(out.Min.X, out.Min.Y, out.Max.X, in.Min.Y))
+	r.fillIn(p, c, image.Rect(out.Min.X, in.Max.Y, out.Max.X, out.Max.Y))
+	r.fillIn(p, c, image.Rect(out.Min.X, in.Min.Y, in.Min.X, in.Max.Y))
+	r.fillIn(p, c, image.Rect(in.Max.X, in.Min.Y, out.Max.X, in.Max.Y))
+	op := draw.Over
+	if c.A == 255 {
+		op = draw.Src
+	}
+	draw.Draw(r.img, in.Intersect(r.img.Bounds()), image.NewUniform(nrgba(c)), image.Point{}, op)
 }
 
 func (r *rasterizer) path(p Path) {
@@ -211,47 +257,6 @@ func (r *rasterizer) stroke(p *canvas.Path, c Color, width float64, dash []float
 	r.fill(p.Stroke(width*r.s, canvas.ButtCap, join, tolerance), c)
 }
 
-func (r *rasterizer) text(t Text) {
-	s := Clean(t.S)
-	if s == "" || !t.Color.Visible() {
-		return
-	}
-	f := mustFace(t.Bold, t.Italic)
-	k := t.Size / f.upem // points per font unit
-	x := t.anchorX(f.width(s, t.Size))
-	out := &canvas.Path{}
-	units, prev := 0, -1
-	for _, ru := range s {
-		g := f.glyph(ru)
-		if prev >= 0 {
-			units += int(f.kerning(uint16(prev), g))
-		}
-		m := canvas.Identity.Translate((x+float64(units)*k)*r.s, t.Y*r.s).Scale(k*r.s, -k*r.s)
-		out = out.Append(f.outline(g).Copy().Transform(m))
-		units += int(f.adv[g])
-		prev = int(g)
-	}
-	r.fill(out, t.Color)
-}
-
-// outline returns glyph g's outline in font units, y up, cached.
-func (f *face) outline(g uint16) *canvas.Path {
-	f.glyphMu.Lock()
-	defer f.glyphMu.Unlock()
-	if p, ok := f.glyphs[g]; ok {
-		return p
-	}
-	p := &canvas.Path{}
-	if err := f.font.SFNT.GlyphPath(p, g, 0, 0, 0, 1, 0); err != nil {
-		p = &canvas.Path{} // a glyph the font cannot outline is not drawn
-	}
-	if f.glyphs == nil {
-		f.glyphs = map[uint16]*canvas.Path{}
-	}
-	f.glyphs[g] = p
-	return p
-}
-
 // fill fills p (in pixels, y down) with c over the image, rasterising only
 // p's bounding box.
 func (r *rasterizer) fill(p *canvas.Path, c Color) {
@@ -259,16 +264,24 @@ func (r *rasterizer) fill(p *canvas.Path, c Color) {
 		return
 	}
 	b := p.FastBounds()
-	rect := image.Rect(int(math.Floor(b.X0)), int(math.Floor(b.Y0)), int(math.Ceil(b.X1)), int(math.Ceil(b.Y1))).Intersect(r.img.Bounds())
+	if hasArcs(p) {
+		p = p.ReplaceArcs() // to cubic Béziers, which the rasteriser draws
+	}
+	r.fillIn(p, c, image.Rect(int(math.Floor(b.X0)), int(math.Floor(b.Y0)), int(math.Ceil(b.X1)), int(math.Ceil(b.Y1))))
+}
+
+// fillIn fills the part of p (in pixels, y down, without arcs) inside rect
+// with c. The rasteriser accumulates coverage from the left, clamping what
+// lies left of rect to its first column and dropping what lies above or
+// below, so the part drawn is exactly what filling all of p draws there.
+func (r *rasterizer) fillIn(p *canvas.Path, c Color, rect image.Rectangle) {
+	rect = rect.Intersect(r.img.Bounds())
 	if rect.Empty() {
 		return
 	}
 	r.ras.Reset(rect.Dx(), rect.Dy())
 	r.ras.DrawOp = draw.Over
 	ox, oy := float64(rect.Min.X), float64(rect.Min.Y)
-	if hasArcs(p) {
-		p = p.ReplaceArcs() // to cubic Béziers, which the rasteriser draws
-	}
 	open := false // the rasteriser closes no subpath by itself
 	for sc := p.Scanner(); sc.Scan(); {
 		e := sc.End()
