@@ -52,10 +52,20 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	}
 	n := bpp * wd
 	prev, cur := make([]byte, n), make([]byte, n)
-	sub, up := make([]byte, n+1), make([]byte, n+1)
-	sub[0], up[0] = 1, 2
+	sub, up, same := make([]byte, n+1), make([]byte, n+1), make([]byte, n+1)
+	sub[0], up[0], same[0] = 1, 2, 2
+	var above []byte
 	for y := range ht {
 		src := img.Pix[y*img.Stride : y*img.Stride+4*wd]
+		if y > 0 && bytes.Equal(src, above) {
+			// A row like the one above (the blank bands between a chart's
+			// levels, the sides of its cards): Up leaves all zeros.
+			if _, err := zw.Write(same); err != nil {
+				return err
+			}
+			continue
+		}
+		above = src
 		if opaque {
 			for x, j := 0, 0; x < len(src); x, j = x+4, j+3 {
 				cur[j], cur[j+1], cur[j+2] = src[x], src[x+1], src[x+2]
@@ -63,26 +73,22 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 		} else {
 			unpremultiply(cur, src)
 		}
+		var sSub, sUp int
+		for i := range bpp {
+			d1, d2 := cur[i], cur[i]-prev[i]
+			sub[i+1], up[i+1] = d1, d2
+			sSub += absResidual(d1)
+			sUp += absResidual(d2)
+		}
+		for i := bpp; i < n; i++ {
+			d1, d2 := cur[i]-cur[i-bpp], cur[i]-prev[i]
+			sub[i+1], up[i+1] = d1, d2
+			sSub += absResidual(d1)
+			sUp += absResidual(d2)
+		}
 		row := up
-		if bytes.Equal(cur, prev) { // a blank band of the chart: all zeros
-			clear(up[1:])
-		} else {
-			var sSub, sUp int
-			for i := range bpp {
-				d1, d2 := cur[i], cur[i]-prev[i]
-				sub[i+1], up[i+1] = d1, d2
-				sSub += absResidual(d1)
-				sUp += absResidual(d2)
-			}
-			for i := bpp; i < n; i++ {
-				d1, d2 := cur[i]-cur[i-bpp], cur[i]-prev[i]
-				sub[i+1], up[i+1] = d1, d2
-				sSub += absResidual(d1)
-				sUp += absResidual(d2)
-			}
-			if sSub <= sUp {
-				row = sub
-			}
+		if sSub <= sUp {
+			row = sub
 		}
 		if _, err := zw.Write(row); err != nil {
 			return err
