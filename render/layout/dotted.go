@@ -20,11 +20,14 @@ type Route struct {
 // dottedTries bounds the lanes tried per route shape.
 const dottedTries = 64
 
-// RouteDotted routes lines over r without moving a card. Each line is three
-// orthogonal segments: out of one card's top or bottom edge, along a
-// horizontal lane, into the other card's top or bottom edge (straight
-// between the cards when one is above the other, else a U over or under
-// both). Candidate lanes are spaced lane apart, and candidate exits are at
+// RouteDotted routes lines over r without moving a card. A line is three
+// orthogonal segments when it can be: out of one card's top or bottom edge,
+// along a horizontal lane, into the other card's top or bottom edge
+// (straight between the cards when one is above the other, else a U over or
+// under both). Else it tries five segments (dotted5.go): into the level gap
+// beside each card and between them along a vertical channel between
+// subtrees; then four, out of a card's side (stacked reports have no level
+// gap) into the channel beside it. Candidate lanes are spaced lane apart, and candidate exits are at
 // fixed fractions of the card widths away from the centre, where the solid
 // connectors are. A candidate is kept only if every segment stays lane/2 away
 // from every card (except where it leaves From and enters To) and from every
@@ -128,7 +131,7 @@ func (rt *router) route(from, to int32) Route {
 			}
 		}
 	}
-	return Route{}
+	return rt.route5(from, to)
 }
 
 // between returns lanes strictly between y0 < y1, lane apart, alternately
@@ -181,12 +184,29 @@ func (rt *router) free(p, q Point, skip int32) bool {
 	return true
 }
 
+// straighten returns pts without repeated points and without the middle
+// point of three in a line.
+func straighten(pts []Point) []Point {
+	out := make([]Point, 0, len(pts))
+	for _, q := range pts {
+		k := len(out)
+		switch {
+		case k > 0 && out[k-1] == q:
+		case k >= 2 && ((out[k-2].X == out[k-1].X && out[k-1].X == q.X) || (out[k-2].Y == out[k-1].Y && out[k-1].Y == q.Y)):
+			out[k-1] = q
+		default:
+			out = append(out, q)
+		}
+	}
+	if len(out) == 1 { // the cards touch: a zero-length line
+		out = append(out, out[0])
+	}
+	return out
+}
+
 // accept records a route's segments and picks its label anchor.
 func (rt *router) accept(pts []Point) Route {
-	var line [4]Point
-	copy(line[:], pts)
-	k := simplify(&line)
-	pts = append([]Point(nil), line[:k]...)
+	pts = straighten(pts)
 	best := 0.0
 	var label Point
 	for i := 1; i < len(pts); i++ {
