@@ -105,10 +105,7 @@ func writePage(doc *scene.Document, n int, f string, opts option.Options) (Page,
 		if opts.PageFile != "" {
 			so.PageURL = func(k int) string { return fmt.Sprintf(opts.PageFile, k) }
 		}
-		var c chunks
-		if err = scene.WriteSVG(&c, doc, n+1, so); err == nil {
-			b = *bytes.NewBuffer(c.bytes())
-		}
+		err = scene.WriteSVG(&b, doc, n+1, so)
 	case "dot":
 		err = draw.WriteDOT(&b, &doc.Pages[n])
 	default:
@@ -159,38 +156,4 @@ func orgUnits(g *graph.Graph, opts option.Options) ([]draw.Unit, error) {
 		out[i] = draw.Unit{In: u.in, Title: t}
 	}
 	return out, nil
-}
-
-// chunks gathers a large output in pieces of a megabyte and joins them once
-// at the end: a growing bytes.Buffer copies a 100,000-person poster's 86 MB
-// several times over on its way there.
-type chunks struct {
-	bs [][]byte
-	n  int
-}
-
-const chunkSize = 1 << 20
-
-func (c *chunks) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		if len(c.bs) == 0 || len(c.bs[len(c.bs)-1]) == chunkSize {
-			c.bs = append(c.bs, make([]byte, 0, chunkSize))
-		}
-		last := &c.bs[len(c.bs)-1]
-		k := min(len(p), chunkSize-len(*last))
-		*last = append(*last, p[:k]...)
-		p = p[k:]
-	}
-	c.n += n
-	return n, nil
-}
-
-// bytes joins the pieces.
-func (c *chunks) bytes() []byte {
-	out := make([]byte, 0, c.n)
-	for _, b := range c.bs {
-		out = append(out, b...)
-	}
-	return out
 }

@@ -1,6 +1,7 @@
 package scene
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -39,6 +40,9 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 		return fmt.Errorf("svg: %w", err)
 	}
 	p := &d.Pages[n-1]
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(svgSize(p.Items) + 1024) // written once, not copied as it grows
+	}
 	s := svgWriter{w: w, opts: opts, markers: map[markerKey]string{}, b: make([]byte, 0, svgFlush+4096)}
 	s.collectMarkers(p.Items)
 	s.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
@@ -76,6 +80,25 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	s.str("</svg>\n")
 	s.flush()
 	return s.err
+}
+
+// svgSize is about how many bytes the SVG of items takes, a little more
+// for ordinary coordinates: long numbers and escaped text can exceed it.
+func svgSize(items []Item) int {
+	n := 0
+	for _, it := range items {
+		switch it := it.(type) {
+		case Box:
+			n += 130 + len(it.ID) + len(it.Link.URL) + 8*len(it.Dash)
+		case Text:
+			n += 90 + len(it.S)
+		case Path:
+			n += 150 + len(it.ID) + 22*len(it.Points) + 8*len(it.Dash)
+		case Group:
+			n += 30 + len(it.ID) + len(it.Kind) + len(it.Link.URL) + svgSize(it.Items)
+		}
+	}
+	return n
 }
 
 // markerKey identifies one arrowhead marker: SVG 1.1 markers cannot take the
