@@ -1,6 +1,10 @@
 package layout
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"slices"
+)
 
 // Dotted is an extra line drawn over a laid-out chart, from one card to
 // another (a dotted reporting line, or a second solid manager); the
@@ -115,16 +119,49 @@ func (rt *router) route(from, to int32) Route {
 		{aTop, bTop, beyond(min(aTop, bTop), -l)}, // a U over both
 		{aBot, bBot, beyond(max(aBot, bBot), l)},  // a U under both
 	}
+	// The search skips what cannot succeed, so it finds the route the plain
+	// nested loops would, in far fewer index queries: free is monotone (a
+	// segment containing a blocked one is blocked), so an exit blocked on
+	// its way to a lane is blocked to every farther lane; and when the cards
+	// do not overlap
+	// horizontally, every lane segment contains the span between their
+	// nearest exits, so a lane where that span is blocked is skipped.
+	var okA, okB [len(exits)]bool
 	for _, s := range shapes {
+		deadA, deadB := farAway(), farAway()
 		for _, y := range s.lanes {
-			for _, fa := range exits {
-				xa := a.X + fa*a.W
-				if !rt.free(Point{xa, s.ya}, Point{xa, y}, from) {
+			if core, ok := coreSpan(a, b); ok && !rt.free(Point{core[0], y}, Point{core[1], y}, -1) {
+				continue
+			}
+			anyA, anyB := false, false
+			for i, f := range exits {
+				okA[i] = abs(y-s.ya) < deadA[i] && rt.free(Point{a.X + f*a.W, s.ya}, Point{a.X + f*a.W, y}, from)
+				if !okA[i] {
+					deadA[i] = min(deadA[i], abs(y-s.ya))
+				}
+				anyA = anyA || okA[i]
+			}
+			if !anyA {
+				continue
+			}
+			for i, f := range exits {
+				okB[i] = abs(y-s.yb) < deadB[i] && rt.free(Point{b.X + f*b.W, y}, Point{b.X + f*b.W, s.yb}, to)
+				if !okB[i] {
+					deadB[i] = min(deadB[i], abs(y-s.yb))
+				}
+				anyB = anyB || okB[i]
+			}
+			if !anyB {
+				continue
+			}
+			for i, fa := range exits {
+				if !okA[i] {
 					continue
 				}
-				for _, fb := range exits {
+				xa := a.X + fa*a.W
+				for j, fb := range exits {
 					xb := b.X + fb*b.W
-					if rt.free(Point{xa, y}, Point{xb, y}, -1) && rt.free(Point{xb, y}, Point{xb, s.yb}, to) {
+					if okB[j] && rt.free(Point{xa, y}, Point{xb, y}, -1) {
 						return rt.accept([]Point{{xa, s.ya}, {xa, y}, {xb, y}, {xb, s.yb}})
 					}
 				}
@@ -133,6 +170,30 @@ func (rt *router) route(from, to int32) Route {
 	}
 	return rt.route5(from, to)
 }
+
+// farAway is a dead distance for every exit: none known blocked yet.
+func farAway() (d [len(exits)]float64) {
+	for i := range d {
+		d[i] = math.Inf(1)
+	}
+	return d
+}
+
+// coreSpan is the x span every lane segment between cards a and b covers:
+// from the exit of one nearest the other to the other's nearest exit, when
+// they do not overlap horizontally.
+func coreSpan(a, b Box) ([2]float64, bool) {
+	lo, hi := slices.Min(exits[:]), slices.Max(exits[:])
+	switch {
+	case a.X+hi*a.W < b.X+lo*b.W:
+		return [2]float64{a.X + hi*a.W, b.X + lo*b.W}, true
+	case b.X+hi*b.W < a.X+lo*a.W:
+		return [2]float64{b.X + hi*b.W, a.X + lo*a.W}, true
+	}
+	return [2]float64{}, false
+}
+
+func abs(v float64) float64 { return math.Abs(v) }
 
 // between returns lanes strictly between y0 < y1, lane apart, alternately
 // from each end; none when the gap is too narrow.

@@ -44,12 +44,19 @@ func (rt *router) route5(from, to int32) Route {
 	as, bs := rt.ends(from), rt.ends(to)
 	a, b := rt.boxes[from], rt.boxes[to]
 	mid := (a.X + a.W/2 + b.X + b.W/2) / 2
+	chans := map[[2]float64][]float64{} // by the pair of lanes: ends share lanes
 	for _, ea := range as {
 		for _, eb := range bs {
 			if ea.lane == eb.lane {
 				continue // one lane joins them: a three-segment shape
 			}
-			for _, cx := range rt.channels(mid, ea.lane, eb.lane) {
+			key := [2]float64{ea.lane, eb.lane}
+			cs, ok := chans[key]
+			if !ok {
+				cs = rt.channels(mid, ea.lane, eb.lane)
+				chans[key] = cs
+			}
+			for _, cx := range cs {
 				if rt.free(Point{ea.x, ea.lane}, Point{cx, ea.lane}, -1) && rt.free(Point{cx, eb.lane}, Point{eb.x, eb.lane}, -1) {
 					return rt.accept([]Point{{ea.x, ea.edge}, {ea.x, ea.lane}, {cx, ea.lane}, {cx, eb.lane}, {eb.x, eb.lane}, {eb.x, eb.edge}})
 				}
