@@ -44,7 +44,7 @@ func renderOptions(o Options, format string) (option.Options, error) {
 		Preset:      strings.ToLower(o["preset"]),
 		NoFindings:  !o.Bool("findings", true),
 		Layout:      strings.ToLower(o["layout"]),
-		NoSplit:     true, // one image per request
+		NoSplit:     o.Bool("no-split", false),
 	}
 	if err := ro.Validate(); err != nil {
 		return ro, errorf(http.StatusBadRequest, "diagram options: %v", err)
@@ -86,12 +86,34 @@ func Execute(ctx context.Context, job *Job) ([]byte, error) {
 	if job.Old != nil {
 		return executeDiff(ctx, job, ro)
 	}
+	if ro.OutputFormat() == "svg" {
+		ro.PageFile = pageQuery(job.Options)
+	}
 	src := pipeline.Source{Name: chartName, Data: job.Source}
 	d, err := pipeline.Render(ctx, src, checkOptions(job.Options, job.MaxPeople), ro)
 	if err != nil {
 		return nil, pipelineError(err)
 	}
-	return d.Pages[0].Data, nil
+	// A split chart is one PDF or deck, or for the one-image formats one
+	// page per request, chosen with the page option.
+	page := max(job.Options.Int("page"), 1)
+	if page > len(d.Pages) {
+		return nil, errorf(http.StatusBadRequest, "diagram option \"page\": the chart has %d page(s), not %d", len(d.Pages), page)
+	}
+	return d.Pages[page-1].Data, nil
+}
+
+// pageQuery is the link pattern from a page of a split SVG to page %d: the
+// same request's options with page set, as a query relative to its URL (a
+// GET of an encoded chart carries its options in the query).
+func pageQuery(o Options) string {
+	q := Options{}
+	for k, v := range o {
+		q[k] = v
+	}
+	q["page"] = "PAGE"
+	s := strings.ReplaceAll("?"+q.Canonical(), "%", "%%")
+	return strings.Replace(s, "page=PAGE", "page=%d", 1)
 }
 
 // inProcess renders in the server's own process, one job at a time. A job

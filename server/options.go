@@ -73,7 +73,9 @@ var optionSpecs = map[string]optionSpec{
 	"layout":         {kind: optString, summary: "layout engine: org (default) or dot (Graphviz); TB or LR are taken as the direction, as Kroki clients send them"},
 	"compact":        {kind: optBool, summary: "stack 4 or more leaf reports in columns so wide teams fit (default true)"},
 	"transparent":    {kind: optBool, summary: "transparent background"},
-	"preset":         {kind: optString, summary: "slide preset (see orgchart render --help)"},
+	"preset":         {kind: optString, summary: "page preset: a4, letter, slide-16x9 or slide-4x3; the chart is fitted to it and split into pages when its names would be too small"},
+	"no-split":       {kind: optBool, summary: "with a preset, keep the chart on one page even when its names come out small"},
+	"page":           {kind: optInt, summary: "with a split chart, the page an SVG, PNG or JPEG shows (default 1, the overview)"},
 	"findings":       {kind: optBool, summary: "mark findings on the chart (default true)"},
 	"profile":        {kind: optList, summary: "extra rule profiles, comma separated"},
 	"input":          {kind: optEnum, values: load.Formats, summary: "chart input format (default: detected)"},
@@ -87,6 +89,8 @@ var optionAliases = map[string]string{
 	"input-format":   "input",
 	"input_format":   "input",
 	"profiles":       "profile",
+	"no_split":       "no-split",
+	"nosplit":        "no-split",
 }
 
 // OptionNames returns the documented diagram option names, sorted.

@@ -53,7 +53,8 @@ func runInterruptible(args []string) int {
 	}
 }
 
-// tuneGC trades memory for time in one-shot batch commands (validate, render)
+// tuneGC trades memory for time in one-shot batch commands (validate, render,
+// diff, stats)
 // unless the user set GOGC or GOMEMLIMIT: a loaded chart is almost all live
 // data, so the default GOGC=100 spends much of a million-person run
 // re-marking it. A 1.5 GiB soft limit keeps the peak under 2 GB.

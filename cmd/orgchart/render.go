@@ -131,6 +131,7 @@ every report in one row).`,
 		if err != nil {
 			return err
 		}
+		tuneGC()
 		if opts.Format == "pptx" {
 			return renderDeck(e, cmd, srcs, copts, opts, out)
 		}

@@ -242,7 +242,11 @@ func wrapN(s string, size float64, bold bool, width float64, n int) []string {
 
 // items draws c in the box r (chart units).
 func (c *card) items(r scene.Rect) scene.Group {
-	g := scene.Group{ID: c.id, Kind: c.kind}
+	n := 3 + len(c.lines) // box, stripe, name group, lines
+	for _, row := range c.badges {
+		n += 2 * len(row)
+	}
+	g := scene.Group{ID: c.id, Kind: c.kind, Items: make([]scene.Item, 0, n)}
 	if c.link > 0 {
 		g.Link = scene.Link{Page: c.link}
 	}

@@ -55,14 +55,21 @@ func writeNode(b *bufio.Writer, g scene.Group, y func(float64) float64) {
 	var box *scene.Box
 	var border scene.Box
 	var texts []scene.Text
+	var badges []dotBadge
 	var walk func(items []scene.Item)
 	walk = func(items []scene.Item) {
-		for _, it := range items {
-			switch v := it.(type) {
+		for k := 0; k < len(items); k++ {
+			switch v := items[k].(type) {
 			case scene.Box:
 				if box == nil {
 					bx := v
 					box = &bx
+				} else if k+1 < len(items) {
+					if t, ok := items[k+1].(scene.Text); ok && inside(t, v) {
+						badges = append(badges, dotBadge{v, t})
+						k++
+						continue
+					}
 				}
 				if v.Stroke.Visible() {
 					border = v
@@ -78,33 +85,76 @@ func writeNode(b *bufio.Writer, g scene.Group, y func(float64) float64) {
 	if box == nil {
 		return
 	}
-	var lines []string
+	var rows []string
 	for k := 0; k < len(texts); {
 		t := texts[k]
 		var parts []string
 		for ; k < len(texts) && math.Abs(texts[k].Y-t.Y) < 0.5; k++ {
 			parts = append(parts, htmlEscape(scene.Clean(texts[k].S)))
 		}
-		s := strings.Join(parts, " ")
-		if t.Bold {
-			s = "<B>" + s + "</B>"
-		}
-		if t.Italic {
-			s = "<I>" + s + "</I>"
-		}
-		lines = append(lines, fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, dnum(t.Size), t.Color.Hex(), s))
+		rows = append(rows, "<TR><TD>"+font(t, strings.Join(parts, " "))+"</TD></TR>")
 	}
+	rows = append(rows, badgeRows(badges)...)
 	style := "rounded,filled"
 	if len(border.Dash) > 0 {
 		style += ",dashed"
 	}
 	fmt.Fprintf(b, "\t%s [pos=\"%s,%s!\", width=%s, height=%s, fillcolor=%q, color=%q, penwidth=%s, style=%q, label=<%s>",
 		g.ID, dnum(box.X+box.W/2), dnum(y(box.Y+box.H/2)), dnum(box.W/72), dnum(box.H/72),
-		box.Fill.Hex(), border.Stroke.Hex(), dnum(border.StrokeWidth), style, strings.Join(lines, "<BR/>"))
+		box.Fill.Hex(), border.Stroke.Hex(), dnum(border.StrokeWidth), style,
+		`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`+strings.Join(rows, "")+"</TABLE>")
 	if g.Link.Page > 0 {
 		fmt.Fprintf(b, ", tooltip=\"page %d\"", g.Link.Page)
 	}
 	b.WriteString("]\n")
+}
+
+// dotBadge is a role or finding badge of a card: a filled pill and its text.
+type dotBadge struct {
+	pill scene.Box
+	text scene.Text
+}
+
+// inside reports whether t's anchor lies in bx: the text of a badge drawn
+// right after its pill.
+func inside(t scene.Text, bx scene.Box) bool {
+	return t.X >= bx.X && t.X <= bx.X+bx.W && t.Y >= bx.Y && t.Y <= bx.Y+bx.H
+}
+
+// badgeSpacing is the space around badges in the DOT's tables, points.
+const badgeSpacing = 3
+
+// badgeRows draws badges as the SVG does: each row a table of cells filled
+// with the pill's colour, rounded, with the text in its colour.
+func badgeRows(bs []dotBadge) []string {
+	var rows []string
+	for k := 0; k < len(bs); {
+		y := bs[k].pill.Y
+		var cells []string
+		w := badgeSpacing
+		for ; k < len(bs) && math.Abs(bs[k].pill.Y-y) < 0.5; k++ {
+			bg := bs[k]
+			cells = append(cells, fmt.Sprintf(`<TD BGCOLOR="%s" STYLE="rounded" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="%d">%s</TD>`,
+				bg.pill.Fill.Hex(), int(math.Ceil(bg.pill.W)), int(math.Ceil(bg.pill.H)), font(bg.text, htmlEscape(scene.Clean(bg.text.S)))))
+			w += int(math.Ceil(bg.pill.W)) + badgeSpacing
+		}
+		// A fixed width, or Graphviz stretches the row to the card's widest
+		// line and spreads the pills apart.
+		rows = append(rows, fmt.Sprintf(`<TR><TD><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="%d" CELLPADDING="0" FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="%d"><TR>`,
+			badgeSpacing, w, int(math.Ceil(bs[k-1].pill.H))+2*badgeSpacing)+strings.Join(cells, "")+"</TR></TABLE></TD></TR>")
+	}
+	return rows
+}
+
+// font is escaped text s in t's size, colour and style.
+func font(t scene.Text, s string) string {
+	if t.Bold {
+		s = "<B>" + s + "</B>"
+	}
+	if t.Italic {
+		s = "<I>" + s + "</I>"
+	}
+	return fmt.Sprintf(`<FONT POINT-SIZE="%s" COLOR="%s">%s</FONT>`, dnum(t.Size), t.Color.Hex(), s)
 }
 
 // writeEdge writes a polyline as a B-spline of straight cubic pieces (each

@@ -146,6 +146,7 @@ type job struct {
 	roots []int
 	in    []bool
 	title string
+	name  string // the unit's part of the title; "" for a whole unit
 	level int
 }
 
@@ -194,21 +195,19 @@ func (d *drawer) unit(u Unit, split bool) ([]*fitted, []string, error) {
 			out = append(out, f)
 			continue
 		}
-		first := len(queue) + 1 // one-based page of the first unit queued
-		for k := range best.plan.nodes {
-			n := &best.plan.nodes[k]
-			if !n.stub {
-				continue
-			}
-			n.page = len(queue) + 1
-			t := n.name
-			if n.sub != "" {
-				t += " (" + n.sub + ")"
-			}
-			queue = append(queue, job{roots: []int{n.e}, in: j.in, title: pageTitle(d.docTitle(), t), level: j.level + 1})
+		groups, err := d.group(j, best)
+		if err != nil {
+			return nil, nil, err
 		}
-		notes = append(notes, fmt.Sprintf("split %q (%d people) into an overview (page %d) and %d unit pages (%d to %d): on one page its names would be %s, under %s",
-			titleOr(j.title), len(whole.nodes), q+1, best.plan.stubs, first, len(queue), d.legibility(f.scale*NameSize), d.legibility(option.MinNamePoints)))
+		first := len(queue) + 1 // one-based page of the first unit queued
+		for _, ks := range groups {
+			for _, k := range ks {
+				best.plan.nodes[k].page = len(queue) + 1
+			}
+			queue = append(queue, d.groupJob(j, best, ks))
+		}
+		notes = append(notes, fmt.Sprintf("split %q (%d people) into an overview (page %d) and %d units on %s: on one page its names would be %s, under %s",
+			titleOr(j.title), len(whole.nodes), q+1, best.plan.stubs, pageRange(first, len(queue)), d.legibility(f.scale*NameSize), d.legibility(option.MinNamePoints)))
 		out = append(out, best)
 	}
 	return out, notes, nil

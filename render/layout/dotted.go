@@ -1,6 +1,10 @@
 package layout
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"slices"
+)
 
 // Dotted is an extra line drawn over a laid-out chart, from one card to
 // another (a dotted reporting line, or a second solid manager); the
@@ -20,11 +24,14 @@ type Route struct {
 // dottedTries bounds the lanes tried per route shape.
 const dottedTries = 64
 
-// RouteDotted routes lines over r without moving a card. Each line is three
-// orthogonal segments: out of one card's top or bottom edge, along a
-// horizontal lane, into the other card's top or bottom edge (straight
-// between the cards when one is above the other, else a U over or under
-// both). Candidate lanes are spaced lane apart, and candidate exits are at
+// RouteDotted routes lines over r without moving a card. A line is three
+// orthogonal segments when it can be: out of one card's top or bottom edge,
+// along a horizontal lane, into the other card's top or bottom edge
+// (straight between the cards when one is above the other, else a U over or
+// under both). Else it tries five segments (dotted5.go): into the level gap
+// beside each card and between them along a vertical channel between
+// subtrees; then four, out of a card's side (stacked reports have no level
+// gap) into the channel beside it. Candidate lanes are spaced lane apart, and candidate exits are at
 // fixed fractions of the card widths away from the centre, where the solid
 // connectors are. A candidate is kept only if every segment stays lane/2 away
 // from every card (except where it leaves From and enters To) and from every
@@ -112,24 +119,81 @@ func (rt *router) route(from, to int32) Route {
 		{aTop, bTop, beyond(min(aTop, bTop), -l)}, // a U over both
 		{aBot, bBot, beyond(max(aBot, bBot), l)},  // a U under both
 	}
+	// The search skips what cannot succeed, so it finds the route the plain
+	// nested loops would, in far fewer index queries: free is monotone (a
+	// segment containing a blocked one is blocked), so an exit blocked on
+	// its way to a lane is blocked to every farther lane; and when the cards
+	// do not overlap
+	// horizontally, every lane segment contains the span between their
+	// nearest exits, so a lane where that span is blocked is skipped.
+	var okA, okB [len(exits)]bool
 	for _, s := range shapes {
+		deadA, deadB := farAway(), farAway()
 		for _, y := range s.lanes {
-			for _, fa := range exits {
-				xa := a.X + fa*a.W
-				if !rt.free(Point{xa, s.ya}, Point{xa, y}, from) {
+			if core, ok := coreSpan(a, b); ok && !rt.free(Point{core[0], y}, Point{core[1], y}, -1) {
+				continue
+			}
+			anyA, anyB := false, false
+			for i, f := range exits {
+				okA[i] = abs(y-s.ya) < deadA[i] && rt.free(Point{a.X + f*a.W, s.ya}, Point{a.X + f*a.W, y}, from)
+				if !okA[i] {
+					deadA[i] = min(deadA[i], abs(y-s.ya))
+				}
+				anyA = anyA || okA[i]
+			}
+			if !anyA {
+				continue
+			}
+			for i, f := range exits {
+				okB[i] = abs(y-s.yb) < deadB[i] && rt.free(Point{b.X + f*b.W, y}, Point{b.X + f*b.W, s.yb}, to)
+				if !okB[i] {
+					deadB[i] = min(deadB[i], abs(y-s.yb))
+				}
+				anyB = anyB || okB[i]
+			}
+			if !anyB {
+				continue
+			}
+			for i, fa := range exits {
+				if !okA[i] {
 					continue
 				}
-				for _, fb := range exits {
+				xa := a.X + fa*a.W
+				for j, fb := range exits {
 					xb := b.X + fb*b.W
-					if rt.free(Point{xa, y}, Point{xb, y}, -1) && rt.free(Point{xb, y}, Point{xb, s.yb}, to) {
+					if okB[j] && rt.free(Point{xa, y}, Point{xb, y}, -1) {
 						return rt.accept([]Point{{xa, s.ya}, {xa, y}, {xb, y}, {xb, s.yb}})
 					}
 				}
 			}
 		}
 	}
-	return Route{}
+	return rt.route5(from, to)
 }
+
+// farAway is a dead distance for every exit: none known blocked yet.
+func farAway() (d [len(exits)]float64) {
+	for i := range d {
+		d[i] = math.Inf(1)
+	}
+	return d
+}
+
+// coreSpan is the x span every lane segment between cards a and b covers:
+// from the exit of one nearest the other to the other's nearest exit, when
+// they do not overlap horizontally.
+func coreSpan(a, b Box) ([2]float64, bool) {
+	lo, hi := slices.Min(exits[:]), slices.Max(exits[:])
+	switch {
+	case a.X+hi*a.W < b.X+lo*b.W:
+		return [2]float64{a.X + hi*a.W, b.X + lo*b.W}, true
+	case b.X+hi*b.W < a.X+lo*a.W:
+		return [2]float64{b.X + hi*b.W, a.X + lo*a.W}, true
+	}
+	return [2]float64{}, false
+}
+
+func abs(v float64) float64 { return math.Abs(v) }
 
 // between returns lanes strictly between y0 < y1, lane apart, alternately
 // from each end; none when the gap is too narrow.
@@ -181,12 +245,29 @@ func (rt *router) free(p, q Point, skip int32) bool {
 	return true
 }
 
+// straighten returns pts without repeated points and without the middle
+// point of three in a line.
+func straighten(pts []Point) []Point {
+	out := make([]Point, 0, len(pts))
+	for _, q := range pts {
+		k := len(out)
+		switch {
+		case k > 0 && out[k-1] == q:
+		case k >= 2 && ((out[k-2].X == out[k-1].X && out[k-1].X == q.X) || (out[k-2].Y == out[k-1].Y && out[k-1].Y == q.Y)):
+			out[k-1] = q
+		default:
+			out = append(out, q)
+		}
+	}
+	if len(out) == 1 { // the cards touch: a zero-length line
+		out = append(out, out[0])
+	}
+	return out
+}
+
 // accept records a route's segments and picks its label anchor.
 func (rt *router) accept(pts []Point) Route {
-	var line [4]Point
-	copy(line[:], pts)
-	k := simplify(&line)
-	pts = append([]Point(nil), line[:k]...)
+	pts = straighten(pts)
 	best := 0.0
 	var label Point
 	for i := 1; i < len(pts); i++ {

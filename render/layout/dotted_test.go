@@ -91,9 +91,11 @@ func TestDottedProperties(t *testing.T) {
 	}
 	t.Logf("routed %d of %d random dotted lines", routed, total)
 	// Random pairs in random charts are harder than real dotted lines,
-	// which mostly join nearby units; 179 of 219 when this was written.
-	if routed*10 < total*8 {
-		t.Errorf("routed %d of %d random dotted lines, want at least 80%%", routed, total)
+	// which mostly join nearby units. Three-segment routes alone found 179
+	// of 219; with five-segment routes through the channels between
+	// subtrees and ways out of stacked cards' sides, 206.
+	if routed*100 < total*90 {
+		t.Errorf("routed %d of %d random dotted lines, want at least 90%%", routed, total)
 	}
 }
 

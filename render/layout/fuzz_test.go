@@ -40,3 +40,46 @@ func FuzzLayout(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRouteDotted lays out a chart from bytes (three per node: parent,
+// width, height) with dotted lines between the nodes the remaining bytes
+// name, and checks that RouteDotted never panics and that every line it
+// routes is orthogonal, joins its two cards' edges, crosses no card and runs
+// along no other line.
+func FuzzRouteDotted(f *testing.F) {
+	f.Add([]byte{0, 100, 40, 1, 80, 30, 1, 80, 30, 2, 60, 30, 3, 60, 30}, []byte{3, 4, 4, 1, 0, 4})
+	f.Add([]byte{0, 90, 40, 1, 80, 30, 1, 80, 30, 1, 80, 30, 2, 70, 30, 2, 70, 30, 4, 50, 20}, []byte{6, 3, 5, 1, 3, 6})
+	f.Add([]byte{0, 10, 10, 0, 10, 10}, []byte{0, 1, 1, 0})
+	f.Fuzz(func(t *testing.T, nodes, lines []byte) {
+		n := min(len(nodes)/3, 60)
+		if n < 2 {
+			return
+		}
+		tree := Tree{Parent: make([]int, n), Width: make([]float64, n), Height: make([]float64, n),
+			Assistant: make([]bool, n), Arrangement: make([]Arrangement, n)}
+		for i := range n {
+			b := nodes[3*i : 3*i+3]
+			tree.Parent[i] = int(b[0])%(i+1) - 1
+			tree.Width[i], tree.Height[i] = float64(b[1]), float64(b[2])/2
+			tree.Arrangement[i] = Arrangement(b[0] / 64)
+		}
+		r, err := Layout(tree, DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var dotted []Dotted
+		for k := 0; k+1 < len(lines) && len(dotted) < 20; k += 2 {
+			if a, b := int(lines[k])%n, int(lines[k+1])%n; a != b {
+				dotted = append(dotted, Dotted{a, b})
+			}
+		}
+		const lane = 6
+		routes, _, err := r.RouteDotted(dotted, lane, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := checkDotted(r, dotted, routes, lane); err != nil {
+			t.Fatalf("%v\ntree %+v\nlayout %s", err, tree, dump(r))
+		}
+	})
+}

@@ -35,7 +35,7 @@ type face struct {
 	ttf  []byte
 
 	glyphMu sync.Mutex
-	glyphs  map[uint16]*canvas.Path // outlines in font units, by glyph id
+	glyphs  map[uint16]*glyphShape // outlines in font units, by glyph id
 }
 
 // kernLo bounds the dense kerning table: Liberation Sans numbers the ASCII

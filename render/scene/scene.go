@@ -166,7 +166,7 @@ func RGB(r, g, b uint8) Color { return Color{r, g, b, 255} }
 func (c Color) Visible() bool { return c.A > 0 }
 
 // Hex is c as "#rrggbb", without its alpha.
-func (c Color) Hex() string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+func (c Color) Hex() string { return string(appendHex(nil, c)) }
 
 // Opacity is c's alpha from 0 to 1.
 func (c Color) Opacity() float64 { return float64(c.A) / 255 }

@@ -13,12 +13,26 @@ import (
 // do not exist or to URLs that are not http, https or mailto (a javascript:
 // link in an SVG runs when clicked), duplicate IDs, paths with fewer than two
 // points, and connector ends naming no Box or Group on their page. Every
-// backend validates before it writes a byte.
+// backend validates what it writes before it writes a byte.
 func (d *Document) Validate() error {
 	var errs []error
 	for i := range d.Pages {
 		errs = append(errs, d.Pages[i].validate(i+1, len(d.Pages))...)
 	}
+	errs = append(errs, d.validateOutline()...)
+	return errors.Join(errs...)
+}
+
+// validatePage is Validate for a backend that writes page n alone (SVG,
+// PNG): that page and the outline, so writing every page of a document
+// checks each page once, not once per page written.
+func (d *Document) validatePage(n int) error {
+	errs := d.Pages[n-1].validate(n, len(d.Pages))
+	return errors.Join(append(errs, d.validateOutline()...)...)
+}
+
+func (d *Document) validateOutline() []error {
+	var errs []error
 	for i, o := range d.Outline {
 		if o.Page < 1 || o.Page > len(d.Pages) {
 			errs = append(errs, fmt.Errorf("outline entry %d %q: page %d of %d", i+1, o.Title, o.Page, len(d.Pages)))
@@ -27,19 +41,20 @@ func (d *Document) Validate() error {
 			errs = append(errs, fmt.Errorf("outline entry %d %q: negative level", i+1, o.Title))
 		}
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
-// validate checks page n of a document of pages pages.
+// validate checks page n of a document of pages pages, in one pass over its
+// items that formats nothing unless something is wrong.
 func (p *Page) validate(n, pages int) []error {
-	v := validator{page: n, pages: pages, ids: map[string]bool{}}
+	v := validator{page: n, pages: pages, ids: make(map[string]struct{}, len(p.Items))}
 	if !(p.Width > 0 && p.Height > 0) || math.IsInf(p.Width, 0) || math.IsInf(p.Height, 0) {
-		v.fail("", "size %vx%v is not positive and finite", p.Width, p.Height)
+		v.fail(nil, "size %vx%v is not positive and finite", p.Width, p.Height)
 	}
 	v.items(p.Items)
 	for _, e := range v.ends {
-		if !v.ids[e] {
-			v.fail("", "connector end %q names no box or group on the page", e)
+		if _, ok := v.ids[e]; !ok {
+			v.fail(nil, "connector end %q names no box or group on the page", e)
 		}
 	}
 	return v.errs
@@ -47,112 +62,122 @@ func (p *Page) validate(n, pages int) []error {
 
 type validator struct {
 	page, pages int
-	ids         map[string]bool
+	ids         map[string]struct{}
 	ends        []string
 	errs        []error
 }
 
-func (v *validator) fail(what, format string, args ...any) {
-	if what != "" {
-		what = " " + what
+// what names item it in a message.
+func what(it Item) string {
+	switch it := it.(type) {
+	case Box:
+		return fmt.Sprintf(" box %q", it.ID)
+	case Text:
+		return fmt.Sprintf(" text %q", it.S)
+	case Path:
+		return fmt.Sprintf(" path %q", it.ID)
+	case Group:
+		return fmt.Sprintf(" group %q", it.ID)
 	}
-	v.errs = append(v.errs, fmt.Errorf("page %d%s: %s", v.page, what, fmt.Sprintf(format, args...)))
+	return ""
 }
 
-func (v *validator) id(what, id string) {
+func (v *validator) fail(it Item, format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf("page %d%s: %s", v.page, what(it), fmt.Sprintf(format, args...)))
+}
+
+func (v *validator) id(it Item, id string) {
 	if id == "" {
 		return
 	}
-	if v.ids[id] {
-		v.fail(what, "duplicate id")
+	if _, ok := v.ids[id]; ok {
+		v.fail(it, "duplicate id")
 	}
-	v.ids[id] = true
+	v.ids[id] = struct{}{}
 }
 
-func (v *validator) finite(what string, xs ...float64) {
+// finite reports the first of xs that is not finite.
+func (v *validator) finite(it Item, xs ...float64) {
 	for _, x := range xs {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			v.fail(what, "coordinate or size %v is not finite", x)
+			v.fail(it, "coordinate or size %v is not finite", x)
 			return
 		}
 	}
 }
 
-func (v *validator) dash(what string, dash []float64) {
+func (v *validator) dash(it Item, dash []float64) {
 	sum := 0.0
 	for _, d := range dash {
 		if !(d >= 0) || math.IsInf(d, 0) {
-			v.fail(what, "dash length %v is not a finite non-negative number", d)
+			v.fail(it, "dash length %v is not a finite non-negative number", d)
 			return
 		}
 		sum += d
 	}
 	if len(dash) > 0 && sum == 0 {
-		v.fail(what, "dash pattern is all zeros")
+		v.fail(it, "dash pattern is all zeros")
 	}
 }
 
-func (v *validator) link(what string, l Link) {
+func (v *validator) link(it Item, l Link) {
 	switch {
 	case l.Page < 0 || l.Page > v.pages:
-		v.fail(what, "link to page %d of %d", l.Page, v.pages)
+		v.fail(it, "link to page %d of %d", l.Page, v.pages)
 	case l.Page == 0 && l.URL != "":
 		u, err := url.Parse(l.URL)
 		if err != nil {
-			v.fail(what, "link %q: %v", l.URL, err)
+			v.fail(it, "link %q: %v", l.URL, err)
 		} else if s := strings.ToLower(u.Scheme); s != "" && s != "http" && s != "https" && s != "mailto" {
-			v.fail(what, "link %q: scheme %q is not http, https or mailto", l.URL, u.Scheme)
+			v.fail(it, "link %q: scheme %q is not http, https or mailto", l.URL, u.Scheme)
 		}
 	}
 }
 
 func (v *validator) items(items []Item) {
 	for _, it := range items {
-		switch it := it.(type) {
+		switch x := it.(type) {
 		case Box:
-			what := fmt.Sprintf("box %q", it.ID)
-			v.id(what, it.ID)
-			v.finite(what, it.X, it.Y, it.W, it.H, it.Radius, it.StrokeWidth)
-			if it.W < 0 || it.H < 0 || it.Radius < 0 || it.StrokeWidth < 0 {
-				v.fail(what, "negative size, radius or stroke width")
+			v.id(it, x.ID)
+			v.finite(it, x.X, x.Y, x.W, x.H, x.Radius, x.StrokeWidth)
+			if x.W < 0 || x.H < 0 || x.Radius < 0 || x.StrokeWidth < 0 {
+				v.fail(it, "negative size, radius or stroke width")
 			}
-			v.dash(what, it.Dash)
-			v.link(what, it.Link)
+			v.dash(it, x.Dash)
+			v.link(it, x.Link)
 		case Text:
-			what := fmt.Sprintf("text %q", it.S)
-			v.finite(what, it.X, it.Y, it.Size)
-			if !(it.Size > 0) {
-				v.fail(what, "font size %v is not positive", it.Size)
+			v.finite(it, x.X, x.Y, x.Size)
+			if !(x.Size > 0) {
+				v.fail(it, "font size %v is not positive", x.Size)
 			}
-			if it.Anchor > End {
-				v.fail(what, "unknown anchor %d", it.Anchor)
+			if x.Anchor > End {
+				v.fail(it, "unknown anchor %d", x.Anchor)
 			}
 		case Path:
-			what := fmt.Sprintf("path %q", it.ID)
-			v.id(what, it.ID)
-			if len(it.Points) < 2 {
-				v.fail(what, "%d points, want at least 2", len(it.Points))
+			v.id(it, x.ID)
+			if len(x.Points) < 2 {
+				v.fail(it, "%d points, want at least 2", len(x.Points))
 			}
-			for _, p := range it.Points {
-				v.finite(what, p.X, p.Y)
+			for _, p := range x.Points {
+				v.finite(it, p.X, p.Y)
 			}
-			v.finite(what, it.Width)
-			if it.Width < 0 {
-				v.fail(what, "negative width")
+			v.finite(it, x.Width)
+			if x.Width < 0 {
+				v.fail(it, "negative width")
 			}
-			v.dash(what, it.Dash)
-			for _, e := range []string{it.From, it.To} {
-				if e != "" {
-					v.ends = append(v.ends, e)
-				}
+			v.dash(it, x.Dash)
+			if x.From != "" {
+				v.ends = append(v.ends, x.From)
+			}
+			if x.To != "" {
+				v.ends = append(v.ends, x.To)
 			}
 		case Group:
-			what := fmt.Sprintf("group %q", it.ID)
-			v.id(what, it.ID)
-			v.link(what, it.Link)
-			v.items(it.Items)
+			v.id(it, x.ID)
+			v.link(it, x.Link)
+			v.items(x.Items)
 		case nil:
-			v.fail("", "nil item")
+			v.fail(nil, "nil item")
 		}
 	}
 }
