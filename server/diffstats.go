@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/orgchart/orgchart/graph/diag"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -35,7 +36,7 @@ func (s *Server) chartOptions(r *http.Request, formats []string, extra ...string
 		format = "json"
 	}
 	if !slices.Contains(formats, format) {
-		return "", opts, nil, errorf(http.StatusBadRequest, "unknown format %q: want one of %s", q.Get("format"), strings.Join(formats, ", "))
+		return "", opts, nil, errorf(http.StatusBadRequest, "unknown format %s: want one of %s", diag.Excerpt(q.Get("format")), strings.Join(formats, ", "))
 	}
 	q.Del("format")
 	more = map[string]string{}
@@ -49,7 +50,7 @@ func (s *Server) chartOptions(r *http.Request, formats []string, extra ...string
 	}
 	for k := range o {
 		if k != "profile" && k != "input" && k != "no-infer-roles" {
-			return "", opts, nil, errorf(http.StatusBadRequest, "option %q does not apply here: use format, profile, input or no-infer-roles%s", k, listExtra(extra))
+			return "", opts, nil, errorf(http.StatusBadRequest, "option %s does not apply here: use format, profile, input or no-infer-roles%s", diag.Excerpt(k), listExtra(extra))
 		}
 	}
 	return format, checkOptions(o, s.cfg.MaxPeople), more, nil
@@ -94,11 +95,11 @@ func diffBodies(contentType string, body []byte) (old, new []byte, err error) {
 				break
 			}
 			if err != nil {
-				return nil, nil, errorf(http.StatusBadRequest, "the multipart body cannot be read: %v", err)
+				return nil, nil, errorf(http.StatusBadRequest, "the multipart body cannot be read: %s", diag.Clip(err.Error()))
 			}
 			name := p.FormName()
 			if name != "old" && name != "new" {
-				return nil, nil, errorf(http.StatusBadRequest, "unknown part %q: send the parts \"old\" and \"new\"", name)
+				return nil, nil, errorf(http.StatusBadRequest, "unknown part %s: send the parts \"old\" and \"new\"", diag.Excerpt(name))
 			}
 			if _, dup := parts[name]; dup {
 				return nil, nil, errorf(http.StatusBadRequest, "the part %q is sent twice", name)
@@ -106,7 +107,7 @@ func diffBodies(contentType string, body []byte) (old, new []byte, err error) {
 			// The whole body is already capped by readBody.
 			data, err := io.ReadAll(p)
 			if err != nil {
-				return nil, nil, errorf(http.StatusBadRequest, "the multipart body cannot be read: %v", err)
+				return nil, nil, errorf(http.StatusBadRequest, "the multipart body cannot be read: %s", diag.Clip(err.Error()))
 			}
 			parts[name] = data
 		}
@@ -164,7 +165,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
 	}
 	by := more["by"]
 	if by != "" && !slices.Contains(stats.Groupings, by) {
-		return errorf(http.StatusBadRequest, "unknown by %q: want one of %s", by, strings.Join(stats.Groupings, ", "))
+		return errorf(http.StatusBadRequest, "unknown by %s: want one of %s", diag.Excerpt(by), strings.Join(stats.Groupings, ", "))
 	}
 	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
 	if err != nil {

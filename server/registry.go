@@ -110,7 +110,7 @@ const maxListLimit = 100
 func chartNameOf(r *http.Request) (string, error) {
 	name := r.PathValue("name")
 	if !store.ValidName(name) {
-		return "", errorf(http.StatusBadRequest, "invalid chart name %q: use 1 to 64 of a-z 0-9 . _ -, starting with a letter or digit", truncate(name, 70))
+		return "", errorf(http.StatusBadRequest, "invalid chart name %s: use 1 to 64 of a-z 0-9 . _ -, starting with a letter or digit", diag.Excerpt(name))
 	}
 	return name, nil
 }
@@ -367,7 +367,7 @@ func (s *Server) chartImage(w http.ResponseWriter, r *http.Request) error {
 	}
 	name, pin, pinned := strings.Cut(file[:dot], "@")
 	if !store.ValidName(name) {
-		return errorf(http.StatusBadRequest, "invalid chart name %q", truncate(name, 70))
+		return errorf(http.StatusBadRequest, "invalid chart name %s", diag.Excerpt(name))
 	}
 	if _, err := s.authorize(r, false); err != nil {
 		return err
@@ -421,7 +421,7 @@ func (s *Server) diffVersions(w http.ResponseWriter, r *http.Request) error {
 		format = "json"
 	}
 	if !slices.Contains(diff.Formats, format) {
-		return errorf(http.StatusBadRequest, "unknown format %q: want one of %s", format, strings.Join(diff.Formats, ", "))
+		return errorf(http.StatusBadRequest, "unknown format %s: want one of %s", diag.Excerpt(format), strings.Join(diff.Formats, ", "))
 	}
 	num := func(key string) (int, error) {
 		v := q.Get(key)

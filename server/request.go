@@ -6,10 +6,12 @@ import (
 	"compress/zlib"
 	"encoding/json"
 	"errors"
+	"github.com/orgchart/orgchart/graph/diag"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -80,7 +82,7 @@ func parseDiagram(raw rawRequest) (*diagramRequest, error) {
 				return nil, errorf(http.StatusBadRequest, "the JSON diagram request lacks %s: POST / needs diagram_source, diagram_type and output_format", strings.Join(missing, ", "))
 			}
 			if t := strings.ToLower(strings.TrimSpace(*jr.DiagramType)); t != DiagramType {
-				return nil, errorf(http.StatusBadRequest, "Unsupported diagram type: %s. Must be one of %s", *jr.DiagramType, DiagramType)
+				return nil, errorf(http.StatusBadRequest, "Unsupported diagram type: %s. Must be one of %s", diag.Clip(*jr.DiagramType), DiagramType)
 			}
 		}
 		if jr.DiagramSource == nil {
@@ -111,7 +113,7 @@ func parseDiagram(raw rawRequest) (*diagramRequest, error) {
 		}
 		mt := negotiate(raw.Accept, imageFormats)
 		if mt == "" {
-			return nil, errorf(http.StatusBadRequest, "the Accept header %q names no supported output format: want one of %s", raw.Accept, strings.Join(imageFormats, ", "))
+			return nil, errorf(http.StatusBadRequest, "the Accept header %s names no supported output format: want one of %s", diag.Excerpt(raw.Accept), strings.Join(imageFormats, ", "))
 		}
 		for f, ct := range contentTypes {
 			if ct == mt {
@@ -139,7 +141,13 @@ func jsonErr(err error) string {
 	if errors.Is(err, io.EOF) {
 		return "empty body"
 	}
-	return strings.TrimPrefix(err.Error(), "json: ")
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
+		if name, err := strconv.Unquote(f); err == nil {
+			return "unknown field " + diag.Excerpt(name)
+		}
+	}
+	return diag.Clip(msg)
 }
 
 // readBody reads the request body, at most max bytes (more is a 413). A
@@ -166,7 +174,7 @@ func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error)
 		}
 		body = zr
 	default:
-		return nil, errorf(http.StatusUnsupportedMediaType, "Content-Encoding %.40q is not supported: send the body plain, gzip or deflate", enc)
+		return nil, errorf(http.StatusUnsupportedMediaType, "Content-Encoding %s is not supported: send the body plain, gzip or deflate", diag.Excerpt(enc))
 	}
 	b, err := io.ReadAll(io.LimitReader(body, max+1))
 	if err != nil {

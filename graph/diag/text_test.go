@@ -1,6 +1,9 @@
 package diag
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestQuoteList(t *testing.T) {
 	for _, tt := range []struct {
@@ -28,6 +31,28 @@ func TestPlural(t *testing.T) {
 	}{{0, "0 levels"}, {1, "1 level"}, {2, "2 levels"}} {
 		if got := Plural(tt.n, "level", "levels"); got != tt.want {
 			t.Errorf("Plural(%d) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestClipExcerpt(t *testing.T) {
+	long := strings.Repeat("x", 1000)
+	euros := strings.Repeat("€", 40) // 3 bytes each: 80 is not a boundary
+	for _, tt := range []struct {
+		in, clip, excerpt string
+	}{
+		{"", "", `""`},
+		{"ceo", "ceo", `"ceo"`},
+		{long[:ExcerptMax], long[:ExcerptMax], `"` + long[:ExcerptMax] + `"`},
+		{long, long[:ExcerptMax] + "…", `"` + long[:ExcerptMax] + `…"`},
+		{euros, strings.Repeat("€", 26) + "…", `"` + strings.Repeat("€", 26) + `…"`},
+		{"a\nb", "a\nb", `"a\nb"`},
+	} {
+		if got := Clip(tt.in); got != tt.clip {
+			t.Errorf("Clip(%.20q) = %q, want %q", tt.in, got, tt.clip)
+		}
+		if got := Excerpt(tt.in); got != tt.excerpt {
+			t.Errorf("Excerpt(%.20q) = %s, want %s", tt.in, got, tt.excerpt)
 		}
 	}
 }

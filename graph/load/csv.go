@@ -193,8 +193,8 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *gra
 			}
 			win := use[c.col] - 1
 			org.Diagnostics = append(org.Diagnostics, diag.Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning,
-				Pos: cols[loser].pos, Message: "column " + strconv.Quote(cols[loser].header) + " is ignored: column " +
-					strconv.Quote(cols[win].header) + " already gives the " + csvFieldName[c.col] + " (remove or rename one)"})
+				Pos: cols[loser].pos, Message: "column " + diag.Excerpt(cols[loser].header) + " is ignored: column " +
+					diag.Excerpt(cols[win].header) + " already gives the " + csvFieldName[c.col] + " (remove or rename one)"})
 			cols[loser].col = colUnknown
 			continue
 		}
@@ -356,7 +356,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 			case colAssistant:
 				b, ok := parseBool(v)
 				if !ok {
-					addErr(&errs, pos, `"`+c.header+`" must be true or false (yes/no, 1/0), not `+strconv.Quote(v))
+					addErr(&errs, pos, diag.Excerpt(c.header)+" must be true or false (yes/no, 1/0), not "+diag.Excerpt(v))
 				}
 				assistant, assistantPos, assistantCell = b, pos, true
 				if b {
@@ -367,7 +367,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 			case colVacant:
 				b, ok := parseBool(v)
 				if !ok {
-					addErr(&errs, pos, `"`+c.header+`" must be true or false (yes/no, 1/0), not `+strconv.Quote(v))
+					addErr(&errs, pos, diag.Excerpt(c.header)+" must be true or false (yes/no, 1/0), not "+diag.Excerpt(v))
 				}
 				p.Vacant = b
 				if b {
@@ -382,7 +382,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 			case colKind:
 				k, ok := parseKind(v)
 				if !ok {
-					addErr(&errs, pos, "unknown kind "+strconv.Quote(v)+": write person, board or committee")
+					addErr(&errs, pos, "unknown kind "+diag.Excerpt(v)+": write person, board or committee")
 				} else {
 					p.Kind, kindSet = k, true
 					fp = append(fp, graph.FieldAt{Name: "kind", Pos: pos})
@@ -407,7 +407,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 		}
 		if p.ID == "" {
 			addErr(&errs, diag.Pos{File: name, Line: line, Column: idCol + 1},
-				"row has no id: fill the "+strconv.Quote(cols[idCol].header)+" column with a unique id")
+				"row has no id: fill the "+diag.Excerpt(cols[idCol].header)+" column with a unique id")
 		}
 		if assistantCell && assistant && p.AssistantTo == nil {
 			if len(p.ReportsTo) == 0 {

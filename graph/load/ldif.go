@@ -91,13 +91,13 @@ func readLDIF(b *dirBuilder, data []byte) []*ldifRecord {
 		switch {
 		case cur == nil && a.typ == "version" && len(recs) == 0:
 			if a.value != "1" {
-				b.errorf(a.pos, "unsupported LDIF version "+diag.Quote(a.value)+": write \"version: 1\"")
+				b.errorf(a.pos, "unsupported LDIF version "+diag.Excerpt(a.value)+": write \"version: 1\"")
 			}
 		case cur == nil && a.typ == "dn":
 			cur = &ldifRecord{dn: a}
 			recs = append(recs, cur)
 		case cur == nil:
-			b.errorf(textPos, "an LDIF record must start with a \"dn:\" line, not "+diag.Quote(a.typ+":"))
+			b.errorf(textPos, "an LDIF record must start with a \"dn:\" line, not "+diag.Excerpt(a.typ+":"))
 			cur = &ldifRecord{} // skip the rest of the record
 		default:
 			cur.attrs = append(cur.attrs, a)
@@ -165,7 +165,7 @@ func parseLDIFLine(b *dirBuilder, text []byte, pos diag.Pos) (ldifAttr, bool) {
 		a.pos.Column = utf8.RuneCount(text[:len(text)-len(rest)]) + 1
 		v, err := base64.StdEncoding.DecodeString(string(bytes.TrimSpace(rest)))
 		if err != nil {
-			b.errorf(a.pos, "invalid base64 value of "+diag.Quote(typ)+": "+err.Error())
+			b.errorf(a.pos, "invalid base64 value of "+diag.Excerpt(typ)+": "+err.Error())
 			return ldifAttr{}, false
 		}
 		a.value = strings.TrimSpace(strings.ToValidUTF8(string(v), "\uFFFD"))
@@ -205,7 +205,7 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	}
 	dn, err := ldap.ParseDN(r.dn.value)
 	if err != nil || len(dn.RDNs) == 0 {
-		msg := "invalid DN " + diag.Quote(r.dn.value)
+		msg := "invalid DN " + diag.Excerpt(r.dn.value)
 		if err != nil {
 			msg += ": " + err.Error()
 		}
