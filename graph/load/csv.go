@@ -133,6 +133,7 @@ func loadCSV(name string, data []byte, inf *inferer) (*graph.Org, error) {
 // csvRows is what reading the rows of a CSV file needs from its header.
 type csvRows struct {
 	name   string
+	data   []byte // the whole file, to position quote errors; nil in a chunk
 	comma  rune
 	cols   []csvColumn
 	idCol  int // the column of the id
@@ -156,7 +157,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *gra
 		return nil, false, errAt(org.Pos, `the CSV file is empty: its first row must be a header naming the columns, such as "id,name,title,manager id"`)
 	}
 	if err != nil {
-		return nil, false, csvError(name, err)
+		return nil, false, csvError(name, data, r.Comma, err)
 	}
 	cols := make([]csvColumn, len(header))
 	var use [numCols]int // column index + 1 of each kind in use
@@ -208,7 +209,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *gra
 		}
 		use[colID] = use[colEmail] // the e-mail address is the id
 	}
-	rows := &csvRows{name: name, comma: r.Comma, cols: cols, idCol: use[colID] - 1, nKnown: 1}
+	rows := &csvRows{name: name, data: data, comma: r.Comma, cols: cols, idCol: use[colID] - 1, nKnown: 1}
 	// The most positions a row keeps (see above).
 	for _, c := range []csvCol{colKind, colTitle, colVacant, colAssistant} {
 		if use[c] > 0 {
@@ -249,7 +250,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 			break
 		}
 		if err != nil {
-			errs = append(errs, csvError(name, err))
+			errs = append(errs, csvError(name, h.data, h.comma, err))
 			break
 		}
 		blank := true
@@ -450,22 +451,6 @@ func sniffDelimiter(data []byte) rune {
 		return '\t'
 	}
 	return ','
-}
-
-// csvError positions an encoding/csv error.
-func csvError(name string, err error) *diag.Error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
-		switch {
-		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg += `: quote the whole cell and double each quote inside it ("")`
-		case errors.Is(pe.Err, csv.ErrQuote):
-			msg += `: close the quoted cell, and double each quote inside it ("")`
-		}
-		return errAt(diag.Pos{File: name, Line: pe.Line, Column: max(pe.Column, 1)}, "invalid CSV: "+msg)
-	}
-	return errAt(diag.Pos{File: name, Line: 1, Column: 1}, "invalid CSV: "+err.Error())
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring ASCII case.
