@@ -2,7 +2,6 @@ package server
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"github.com/orgchart/orgchart/graph/diag"
 	"io"
@@ -77,10 +76,8 @@ func diffBodies(contentType string, body []byte) (old, new []byte, err error) {
 	switch {
 	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
 		var req diffRequest
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil || dec.More() {
-			return nil, nil, errorf(http.StatusBadRequest, "the request body is not a valid diff request: want {\"old\": \"<chart>\", \"new\": \"<chart>\"}")
+		if err := decodeJSON(body, &req, "diff request", `{"old": "<chart>", "new": "<chart>"}`); err != nil {
+			return nil, nil, err
 		}
 		if req.Old == nil || req.New == nil {
 			return nil, nil, errorf(http.StatusBadRequest, "the diff request needs both \"old\" and \"new\" charts")

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"fmt"
 	"github.com/orgchart/orgchart/graph/diag"
 	"net/http"
 	"net/url"
@@ -280,7 +279,7 @@ func jsonOptions(raw map[string]any) (optionLayer, error) {
 			}
 			m[k] = strings.Join(parts, ",")
 		default:
-			return optionLayer{}, errorf(http.StatusBadRequest, "diagram option %s: want a string, number or boolean, not %s", diag.Excerpt(k), fmt.Sprintf("%T", v))
+			return optionLayer{}, errorf(http.StatusBadRequest, "diagram option %s: want a string, number or boolean, not %s", diag.Excerpt(k), valueKind(v))
 		}
 	}
 	return optionLayer{from: "json", values: m}, nil

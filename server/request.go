@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
-	"encoding/json"
 	"errors"
 	"github.com/orgchart/orgchart/graph/diag"
 	"io"
 	"mime"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 )
 
@@ -59,13 +57,8 @@ func parseDiagram(raw rawRequest) (*diagramRequest, error) {
 		isJSON = true
 	}
 	if isJSON {
-		dec := json.NewDecoder(bytes.NewReader(raw.Body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&jr); err != nil {
-			return nil, errorf(http.StatusBadRequest, "the request body is not a valid JSON diagram request: %v (want {\"diagram_source\": \"...\", \"output_format\": \"svg\", \"diagram_options\": {}})", jsonErr(err))
-		}
-		if dec.More() {
-			return nil, errorf(http.StatusBadRequest, "the request body holds more than one JSON value")
+		if err := decodeJSON(raw.Body, &jr, "diagram request", `{"diagram_source": "...", "output_format": "svg", "diagram_options": {}}`); err != nil {
+			return nil, err
 		}
 		if raw.Root {
 			var missing []string
@@ -134,20 +127,6 @@ func parseDiagram(raw rawRequest) (*diagramRequest, error) {
 		return nil, errorf(http.StatusBadRequest, "the diagram source is empty: send a chart (YAML, JSON or CSV)")
 	}
 	return req, nil
-}
-
-// jsonErr shortens encoding/json's messages.
-func jsonErr(err error) string {
-	if errors.Is(err, io.EOF) {
-		return "empty body"
-	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
-		if name, err := strconv.Unquote(f); err == nil {
-			return "unknown field " + diag.Excerpt(name)
-		}
-	}
-	return diag.Clip(msg)
 }
 
 // readBody reads the request body, at most max bytes (more is a 413). A
