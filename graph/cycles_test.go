@@ -162,6 +162,7 @@ func deepChain(n int) *Org {
 }
 
 func TestGraphDeepChain(t *testing.T) {
+	t.Parallel() // a million entries on one core; the package's other tests take the other
 	const n = 1_000_000
 	org := deepChain(n)
 	g := Build(org)

@@ -40,6 +40,7 @@ func TestMain(m *testing.M) {
 //	validjson FILE             FILE (or "stdout") parses as JSON
 //	validxml FILE              FILE (or "stdout") parses as XML
 func TestScript(t *testing.T) {
+	t.Parallel() // alongside TestScriptExamples: each script is one process at a time
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
