@@ -25,16 +25,31 @@ func ClipTo(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
+	// Back to the start of the character at n (a UTF-8 character is at
+	// most 4 bytes; in invalid UTF-8 any byte will do).
 	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
+	for cut > 0 && cut > n-utf8.UTFMax && !utf8.RuneStart(s[cut]) {
 		cut--
+	}
+	if !utf8.RuneStart(s[cut]) {
+		cut = n
 	}
 	return s[:cut] + "…"
 }
 
 // Excerpt quotes an excerpt of the input for an error message: Quote of
-// Clip(s).
-func Excerpt(s string) string { return strconv.Quote(Clip(s)) }
+// Clip(s), cut shorter when escapes (\x95, \u200b) would make the quoted
+// text longer than ExcerptMax bytes (plus the quotes and "…").
+func Excerpt(s string) string {
+	n := ExcerptMax
+	for {
+		q := strconv.Quote(ClipTo(s, n))
+		if len(q) <= ExcerptMax+2+len("…") || n == 0 {
+			return q
+		}
+		n = min(n-1, n*ExcerptMax/len(q))
+	}
+}
 
 // QuoteList quotes ids and joins them as `"a", "b" and "c"`; past max ids it
 // names max of them and counts the rest (`"a", "b" and 3 more`).

@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -53,6 +54,19 @@ func TestClipExcerpt(t *testing.T) {
 		}
 		if got := Excerpt(tt.in); got != tt.excerpt {
 			t.Errorf("Excerpt(%.20q) = %s, want %s", tt.in, got, tt.excerpt)
+		}
+	}
+}
+
+// TestExcerptEscapes: escapes count towards the excerpt's length (80 bytes
+// of \x95 would quote as 320).
+func TestExcerptEscapes(t *testing.T) {
+	for _, in := range []string{strings.Repeat("\x95", 100), strings.Repeat("\u200b", 100), strings.Repeat("a\x00", 100)} {
+		got := Excerpt(in)
+		u, err := strconv.Unquote(got)
+		if len(got) > ExcerptMax+2+len("…") || err != nil || !strings.HasSuffix(u, "…") ||
+			!strings.HasPrefix(in, strings.TrimSuffix(u, "…")) || len(u) < 10 {
+			t.Errorf("Excerpt(%.20q) = %s (%d bytes), want a quoted prefix of at most %d bytes", in, got, len(got), ExcerptMax+2+len("…"))
 		}
 	}
 }
