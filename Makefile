@@ -55,6 +55,10 @@ bench: ## benchmarks: load+validate at scale, render vs native dot, service load
 	@./scripts/setup.sh --bench
 	@./scripts/bench.sh
 
+.PHONY: soak
+soak: ## soak the service for SOAK (default 3m) with hostile and normal requests; checks RSS plateaus (not in CI)
+	@./scripts/soak.sh $(or $(SOAK),3m)
+
 .PHONY: serve
 serve: build ## run the service on :8000 with the live editor at /
 	$(BIN) serve --addr :8000

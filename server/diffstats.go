@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"mime"
@@ -11,6 +10,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/orgchart/orgchart/graph/diag"
 
 	"github.com/orgchart/orgchart/diff"
 	"github.com/orgchart/orgchart/pipeline"
@@ -47,7 +48,7 @@ func (s *Server) chartOptionMap(r *http.Request, formats []string, extra ...stri
 		format = "json"
 	}
 	if !slices.Contains(formats, format) {
-		return "", nil, nil, errorf(http.StatusBadRequest, "unknown format %q: want one of %s", q.Get("format"), strings.Join(formats, ", "))
+		return "", nil, nil, errorf(http.StatusBadRequest, "unknown format %s: want one of %s", diag.Excerpt(q.Get("format")), strings.Join(formats, ", "))
 	}
 	q.Del("format")
 	more = map[string]string{}
@@ -61,7 +62,7 @@ func (s *Server) chartOptionMap(r *http.Request, formats []string, extra ...stri
 	}
 	for k := range o {
 		if k != "profile" && k != "input" && k != "no-infer-roles" {
-			return "", nil, nil, errorf(http.StatusBadRequest, "option %q does not apply here: use format, profile, input or no-infer-roles%s", k, listExtra(extra))
+			return "", nil, nil, errorf(http.StatusBadRequest, "option %s does not apply here: use format, profile, input or no-infer-roles%s", diag.Excerpt(k), listExtra(extra))
 		}
 	}
 	return format, o, more, nil
@@ -88,10 +89,8 @@ func diffBodies(contentType string, body []byte) (old, new []byte, err error) {
 	switch {
 	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
 		var req diffRequest
-		dec := json.NewDecoder(bytes.NewReader(body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil || dec.More() {
-			return nil, nil, errorf(http.StatusBadRequest, "the request body is not a valid diff request: want {\"old\": \"<chart>\", \"new\": \"<chart>\"}")
+		if err := decodeJSON(body, &req, "diff request", `{"old": "<chart>", "new": "<chart>"}`); err != nil {
+			return nil, nil, err
 		}
 		if req.Old == nil || req.New == nil {
 			return nil, nil, errorf(http.StatusBadRequest, "the diff request needs both \"old\" and \"new\" charts")
@@ -106,11 +105,11 @@ func diffBodies(contentType string, body []byte) (old, new []byte, err error) {
 				break
 			}
 			if err != nil {
-				return nil, nil, errorf(http.StatusBadRequest, "the multipart body cannot be read: %v", err)
+				return nil, nil, errorf(http.StatusBadRequest, "the multipart body cannot be read: %s", diag.Clip(err.Error()))
 			}
 			name := p.FormName()
 			if name != "old" && name != "new" {
-				return nil, nil, errorf(http.StatusBadRequest, "unknown part %q: send the parts \"old\" and \"new\"", name)
+				return nil, nil, errorf(http.StatusBadRequest, "unknown part %s: send the parts \"old\" and \"new\"", diag.Excerpt(name))
 			}
 			if _, dup := parts[name]; dup {
 				return nil, nil, errorf(http.StatusBadRequest, "the part %q is sent twice", name)
@@ -118,7 +117,7 @@ func diffBodies(contentType string, body []byte) (old, new []byte, err error) {
 			// The whole body is already capped by readBody.
 			data, err := io.ReadAll(p)
 			if err != nil {
-				return nil, nil, errorf(http.StatusBadRequest, "the multipart body cannot be read: %v", err)
+				return nil, nil, errorf(http.StatusBadRequest, "the multipart body cannot be read: %s", diag.Clip(err.Error()))
 			}
 			parts[name] = data
 		}
@@ -213,7 +212,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
 	}
 	by := more["by"]
 	if by != "" && !slices.Contains(stats.Groupings, by) {
-		return errorf(http.StatusBadRequest, "unknown by %q: want one of %s", by, strings.Join(stats.Groupings, ", "))
+		return errorf(http.StatusBadRequest, "unknown by %s: want one of %s", diag.Excerpt(by), strings.Join(stats.Groupings, ", "))
 	}
 	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
 	if err != nil {

@@ -86,7 +86,7 @@ func TestDiffEndpoint(t *testing.T) {
 	}{
 		{"unreadable charts", "/v1/diff", "application/json", string(bad), 400, []string{"old:2:", "new:2:"}},
 		{"missing new", "/v1/diff", "application/json", `{"old": "people: []"}`, 400, []string{`needs both`}},
-		{"unknown field", "/v1/diff", "application/json", `{"old": "a", "new": "b", "x": 1}`, 400, []string{"not a valid diff request"}},
+		{"unknown field", "/v1/diff", "application/json", `{"old": "a", "new": "b", "x": 1}`, 400, []string{"not a valid JSON diff request"}},
 		{"plain body", "/v1/diff", "text/plain", "people: []", 415, []string{"multipart/form-data"}},
 		{"bad format", "/v1/diff?format=sarif", "application/json", string(jsonBody), 400, []string{"json, markdown"}},
 		{"render option", "/v1/diff?theme=dark", "application/json", string(jsonBody), 400, []string{"does not apply"}},

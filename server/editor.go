@@ -2,6 +2,7 @@ package server
 
 import (
 	"embed"
+	"github.com/orgchart/orgchart/graph/diag"
 	"io/fs"
 	"mime"
 	"net/http"
@@ -29,11 +30,11 @@ func (s *Server) editorAsset(w http.ResponseWriter, r *http.Request) error {
 
 func serveWebFile(w http.ResponseWriter, r *http.Request, name string) error {
 	if name == "" || name != path.Base(name) {
-		return errorf(http.StatusNotFound, "no asset %q", name)
+		return errorf(http.StatusNotFound, "no asset %s", diag.Excerpt(name))
 	}
 	b, err := fs.ReadFile(web, "web/"+name)
 	if err != nil {
-		return errorf(http.StatusNotFound, "no asset %q", name)
+		return errorf(http.StatusNotFound, "no asset %s", diag.Excerpt(name))
 	}
 	ct := mime.TypeByExtension(path.Ext(name))
 	if ct == "" {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/orgchart/orgchart/graph/diag"
 	"html"
 	"image"
 	"image/color"
@@ -65,6 +66,10 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 // that breaks ties (and the order used for */*).
 var errorFormats = []string{"text/plain", "application/json", "image/svg+xml", "image/png", "text/html"}
 
+// maxErrorMsg bounds an error response's message: ten positioned load
+// errors (graph/diag.ErrorList prints at most ten) of at most 1 KiB each.
+const maxErrorMsg = 12 << 10
+
 // writeError writes err in the format negotiated from the Accept header.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var he *Error
@@ -76,6 +81,11 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 			s.log.Error("internal error", "err", err.Error(), "path", r.URL.Path)
 			he = errorf(http.StatusInternalServerError, "internal error: %v", err)
 		}
+	}
+	// Messages quote the input only through diag.Excerpt (80 bytes); this
+	// is the backstop for any that quote more (a library's error text).
+	if len(he.Msg) > maxErrorMsg {
+		he = &Error{Code: he.Code, Msg: diag.ClipTo(he.Msg, maxErrorMsg), RetryAfter: he.RetryAfter, Allow: he.Allow}
 	}
 	if rec, ok := w.(*statusRecorder); ok {
 		rec.errMsg = he.Msg

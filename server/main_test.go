@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -21,11 +22,15 @@ import (
 // test hooks) instead of the tests, so the tests exercise real processes.
 func TestMain(m *testing.M) {
 	if os.Getenv("ORGCHART_WORKER") == "1" {
-		if err := ServeWorker(os.Stdin, os.Stdout, WorkerOptions{TestHooks: true}); err != nil {
+		if err := ServeWorker(os.Stdin, os.Stdout, WorkerOptions{TestHooks: true, Render: holdRender}); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)
 		}
 		os.Exit(0)
+	}
+	if dir := os.Getenv("ORGCHART_TEST_POOL_PARENT"); dir != "" {
+		servePoolParent(dir) // a server process for the parent-death test
+		return
 	}
 	if dir := os.Getenv("ORGCHART_TEST_REGISTRY"); dir != "" {
 		serveRegistry(dir) // a server process for the kill -9 test
@@ -38,9 +43,18 @@ func TestMain(m *testing.M) {
 
 // testWorker is the worker command of the tests: this test binary.
 func testWorker(t testing.TB) WorkerCommand {
-	exe, err := os.Executable()
+	c, err := workerCommand()
 	if err != nil {
 		t.Fatal(err)
+	}
+	return c
+}
+
+// workerCommand is testWorker for code outside a test (a child process).
+func workerCommand() (WorkerCommand, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return WorkerCommand{}, err
 	}
 	// HOME (or XDG_CACHE_HOME) lets the worker use its compiled-code cache
 	// (package gvcache); without it Graphviz is compiled in memory at each
@@ -51,7 +65,23 @@ func testWorker(t testing.TB) WorkerCommand {
 			env = append(env, k+"="+v)
 		}
 	}
-	return WorkerCommand{Path: exe, Args: []string{"-test.run=^$"}, Env: env}
+	if v, ok := os.LookupEnv("ORGCHART_TEST_HOLD"); ok {
+		env = append(env, "ORGCHART_TEST_HOLD="+v)
+	}
+	return WorkerCommand{Path: exe, Args: []string{"-test.run=^$"}, Env: env}, nil
+}
+
+// holdRender is the test workers' render: a source containing
+// "#orgchart-test:hold" writes the worker's pid to the file
+// $ORGCHART_TEST_HOLD names and then renders for an hour (the worker is
+// known to be mid-render); any other source is rendered by Execute.
+func holdRender(ctx context.Context, job *Job) ([]byte, error) {
+	if path := os.Getenv("ORGCHART_TEST_HOLD"); path != "" && strings.Contains(string(job.Source), "#orgchart-test:hold") {
+		os.WriteFile(path+".tmp", []byte(strconv.Itoa(os.Getpid())), 0o600)
+		os.Rename(path+".tmp", path)
+		time.Sleep(time.Hour)
+	}
+	return Execute(ctx, job)
 }
 
 // conflictChart has a dual solid-line report (ORG005) and a name that

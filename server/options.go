@@ -1,7 +1,7 @@
 package server
 
 import (
-	"fmt"
+	"github.com/orgchart/orgchart/graph/diag"
 	"net/http"
 	"net/url"
 	"slices"
@@ -40,7 +40,7 @@ func normalizeFormat(f string) (string, error) {
 	if slices.Contains(Formats, f) {
 		return f, nil
 	}
-	return "", errorf(http.StatusBadRequest, "Unsupported output format: %s for %s. Must be one of %s", f, DiagramType, strings.Join(Formats, ", "))
+	return "", errorf(http.StatusBadRequest, "Unsupported output format: %s for %s. Must be one of %s", diag.Clip(f), DiagramType, strings.Join(Formats, ", "))
 }
 
 // optionKind is how a diagram option's value is checked.
@@ -162,7 +162,7 @@ func (o Options) set(key, value string) error {
 	}
 	spec, ok := optionSpecs[k]
 	if !ok {
-		return errorf(http.StatusBadRequest, "unknown diagram option %q: the options are %s", key, strings.Join(OptionNames(), ", "))
+		return errorf(http.StatusBadRequest, "unknown diagram option %s: the options are %s", diag.Excerpt(key), strings.Join(OptionNames(), ", "))
 	}
 	v := strings.TrimSpace(value)
 	if len(v) > 256 {
@@ -176,12 +176,12 @@ func (o Options) set(key, value string) error {
 		case "false", "0", "no", "off":
 			v = "false"
 		default:
-			return errorf(http.StatusBadRequest, "diagram option %q: %q is not a boolean (true or false)", k, value)
+			return errorf(http.StatusBadRequest, "diagram option %q: %s is not a boolean (true or false)", k, diag.Excerpt(value))
 		}
 	case optInt:
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 1000 {
-			return errorf(http.StatusBadRequest, "diagram option %q: %q is not a whole number from 0 to 1000", k, value)
+			return errorf(http.StatusBadRequest, "diagram option %q: %s is not a whole number from 0 to 1000", k, diag.Excerpt(value))
 		}
 		v = strconv.Itoa(n)
 	case optList:
@@ -196,7 +196,7 @@ func (o Options) set(key, value string) error {
 	case optEnum:
 		v = strings.ToLower(v)
 		if !slices.Contains(spec.values, v) {
-			return errorf(http.StatusBadRequest, "diagram option %q: %q is not one of %s", k, value, strings.Join(spec.values, ", "))
+			return errorf(http.StatusBadRequest, "diagram option %q: %s is not one of %s", k, diag.Excerpt(value), strings.Join(spec.values, ", "))
 		}
 	}
 	if strings.ContainsAny(v, "\x00\r\n") {
@@ -277,13 +277,13 @@ func jsonOptions(raw map[string]any) (optionLayer, error) {
 			for _, e := range v {
 				s, ok := e.(string)
 				if !ok {
-					return optionLayer{}, errorf(http.StatusBadRequest, "diagram option %q: list items must be strings", k)
+					return optionLayer{}, errorf(http.StatusBadRequest, "diagram option %s: list items must be strings", diag.Excerpt(k))
 				}
 				parts = append(parts, s)
 			}
 			m[k] = strings.Join(parts, ",")
 		default:
-			return optionLayer{}, errorf(http.StatusBadRequest, "diagram option %q: want a string, number or boolean, not %s", k, fmt.Sprintf("%T", v))
+			return optionLayer{}, errorf(http.StatusBadRequest, "diagram option %s: want a string, number or boolean, not %s", diag.Excerpt(k), valueKind(v))
 		}
 	}
 	return optionLayer{from: "json", values: m}, nil

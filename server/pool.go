@@ -130,6 +130,7 @@ func (p *Pool) start() (*proc, error) {
 	cmd := exec.Command(p.cfg.Command.Path, p.cfg.Command.Args...)
 	cmd.Env = p.cfg.Command.Env
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = inR, outW, p.cfg.Stderr
+	cmd.SysProcAttr = workerProcAttr() // dies with the server (procattr_linux.go)
 	if err := cmd.Start(); err != nil {
 		inR.Close()
 		inW.Close()

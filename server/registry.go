@@ -101,11 +101,30 @@ const latestCache = "public, max-age=60"
 // maxListLimit caps a page of GET /v1/charts/{name}/versions.
 const maxListLimit = 100
 
+// parseIfMatch reads an If-Match header: the ETag "N" of a version
+// (N from 1; the quotes may be left out). It returns 0 when h is empty.
+func parseIfMatch(h string) (int, error) {
+	h = strings.TrimSpace(h)
+	if h == "" {
+		return 0, nil
+	}
+	if q, ok := strings.CutPrefix(h, `"`); ok {
+		if h, ok = strings.CutSuffix(q, `"`); !ok {
+			h = "" // an opening quote without a closing one
+		}
+	}
+	n, err := strconv.Atoi(h)
+	if err != nil || n < 1 || strings.TrimLeft(h, "0123456789") != "" {
+		return 0, errorf(http.StatusBadRequest, `If-Match must be a version in quotes, such as "3"`)
+	}
+	return n, nil
+}
+
 // chartName returns the request's {name}, checked.
 func chartNameOf(r *http.Request) (string, error) {
 	name := r.PathValue("name")
 	if !store.ValidName(name) {
-		return "", errorf(http.StatusBadRequest, "invalid chart name %q: use 1 to 64 of a-z 0-9 . _ -, starting with a letter or digit", truncate(name, 70))
+		return "", errorf(http.StatusBadRequest, "invalid chart name %s: use 1 to 64 of a-z 0-9 . _ -, starting with a letter or digit", diag.Excerpt(name))
 	}
 	return name, nil
 }
@@ -205,13 +224,9 @@ func (s *Server) putChart(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ifMatch := 0
-	if h := r.Header.Get("If-Match"); h != "" {
-		n, err := strconv.Atoi(strings.Trim(strings.TrimSpace(h), `"`))
-		if err != nil || n < 1 {
-			return errorf(http.StatusBadRequest, `If-Match must be a version in quotes, such as "3"`)
-		}
-		ifMatch = n
+	ifMatch, err := parseIfMatch(r.Header.Get("If-Match"))
+	if err != nil {
+		return err
 	}
 	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
 	if err != nil {
@@ -375,7 +390,7 @@ func (s *Server) chartImage(w http.ResponseWriter, r *http.Request) error {
 	}
 	name, pin, pinned := strings.Cut(file[:dot], "@")
 	if !store.ValidName(name) {
-		return errorf(http.StatusBadRequest, "invalid chart name %q", truncate(name, 70))
+		return errorf(http.StatusBadRequest, "invalid chart name %s", diag.Excerpt(name))
 	}
 	if _, err := s.authorize(r, false); err != nil {
 		return err
@@ -426,7 +441,7 @@ func (s *Server) diffVersions(w http.ResponseWriter, r *http.Request) error {
 		format = "json"
 	}
 	if !slices.Contains(diff.Formats, format) {
-		return errorf(http.StatusBadRequest, "unknown format %q: want one of %s", format, strings.Join(diff.Formats, ", "))
+		return errorf(http.StatusBadRequest, "unknown format %s: want one of %s", diag.Excerpt(format), strings.Join(diff.Formats, ", "))
 	}
 	num := func(key string) (int, error) {
 		v := q.Get(key)

@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"compress/zlib"
-	"encoding/json"
 	"errors"
+	"github.com/orgchart/orgchart/graph/diag"
 	"io"
 	"mime"
 	"net/http"
@@ -57,13 +57,8 @@ func parseDiagram(raw rawRequest) (*diagramRequest, error) {
 		isJSON = true
 	}
 	if isJSON {
-		dec := json.NewDecoder(bytes.NewReader(raw.Body))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&jr); err != nil {
-			return nil, errorf(http.StatusBadRequest, "the request body is not a valid JSON diagram request: %v (want {\"diagram_source\": \"...\", \"output_format\": \"svg\", \"diagram_options\": {}})", jsonErr(err))
-		}
-		if dec.More() {
-			return nil, errorf(http.StatusBadRequest, "the request body holds more than one JSON value")
+		if err := decodeJSON(raw.Body, &jr, "diagram request", `{"diagram_source": "...", "output_format": "svg", "diagram_options": {}}`); err != nil {
+			return nil, err
 		}
 		if raw.Root {
 			var missing []string
@@ -80,7 +75,7 @@ func parseDiagram(raw rawRequest) (*diagramRequest, error) {
 				return nil, errorf(http.StatusBadRequest, "the JSON diagram request lacks %s: POST / needs diagram_source, diagram_type and output_format", strings.Join(missing, ", "))
 			}
 			if t := strings.ToLower(strings.TrimSpace(*jr.DiagramType)); t != DiagramType {
-				return nil, errorf(http.StatusBadRequest, "Unsupported diagram type: %s. Must be one of %s", *jr.DiagramType, DiagramType)
+				return nil, errorf(http.StatusBadRequest, "Unsupported diagram type: %s. Must be one of %s", diag.Clip(*jr.DiagramType), DiagramType)
 			}
 		}
 		if jr.DiagramSource == nil {
@@ -111,7 +106,7 @@ func parseDiagram(raw rawRequest) (*diagramRequest, error) {
 		}
 		mt := negotiate(raw.Accept, imageFormats)
 		if mt == "" {
-			return nil, errorf(http.StatusBadRequest, "the Accept header %q names no supported output format: want one of %s", raw.Accept, strings.Join(imageFormats, ", "))
+			return nil, errorf(http.StatusBadRequest, "the Accept header %s names no supported output format: want one of %s", diag.Excerpt(raw.Accept), strings.Join(imageFormats, ", "))
 		}
 		for f, ct := range contentTypes {
 			if ct == mt {
@@ -132,14 +127,6 @@ func parseDiagram(raw rawRequest) (*diagramRequest, error) {
 		return nil, errorf(http.StatusBadRequest, "the diagram source is empty: send a chart (YAML, JSON or CSV)")
 	}
 	return req, nil
-}
-
-// jsonErr shortens encoding/json's messages.
-func jsonErr(err error) string {
-	if errors.Is(err, io.EOF) {
-		return "empty body"
-	}
-	return strings.TrimPrefix(err.Error(), "json: ")
 }
 
 // readBody reads the request body, at most max bytes (more is a 413). A
@@ -166,7 +153,7 @@ func readBody(w http.ResponseWriter, r *http.Request, max int64) ([]byte, error)
 		}
 		body = zr
 	default:
-		return nil, errorf(http.StatusUnsupportedMediaType, "Content-Encoding %.40q is not supported: send the body plain, gzip or deflate", enc)
+		return nil, errorf(http.StatusUnsupportedMediaType, "Content-Encoding %s is not supported: send the body plain, gzip or deflate", diag.Excerpt(enc))
 	}
 	b, err := io.ReadAll(io.LimitReader(body, max+1))
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/orgchart/orgchart/graph/diag"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -248,7 +249,7 @@ func (s *Server) methodNotAllowed(allow string) handlerFunc {
 				return err
 			}
 		}
-		return &Error{Code: http.StatusMethodNotAllowed, Allow: allow, Msg: fmt.Sprintf("method %s is not allowed here: use %s", r.Method, allow)}
+		return &Error{Code: http.StatusMethodNotAllowed, Allow: allow, Msg: fmt.Sprintf("method %s is not allowed here: use %s", diag.Clip(r.Method), allow)}
 	}
 }
 
@@ -385,7 +386,7 @@ func (s *Server) validate(w http.ResponseWriter, r *http.Request) error {
 	}
 	ct, ok := validateFormats[format]
 	if !ok {
-		return errorf(http.StatusBadRequest, "unknown report format %q: want json or sarif", q.Get("format"))
+		return errorf(http.StatusBadRequest, "unknown report format %s: want json or sarif", diag.Excerpt(q.Get("format")))
 	}
 	q.Del("format")
 	opts, err := mergeOptions(queryOptions(q), headerOptions(r.Header))
@@ -394,7 +395,7 @@ func (s *Server) validate(w http.ResponseWriter, r *http.Request) error {
 	}
 	for k := range opts {
 		if k != "profile" && k != "input" && k != "no-infer-roles" {
-			return errorf(http.StatusBadRequest, "option %q does not apply to validation: use format, profile, input or no-infer-roles", k)
+			return errorf(http.StatusBadRequest, "option %s does not apply to validation: use format, profile, input or no-infer-roles", diag.Excerpt(k))
 		}
 	}
 	body, err := readBody(w, r, s.cfg.MaxBodyBytes)
@@ -473,5 +474,5 @@ func jsonIndent(v any) ([]byte, error) {
 
 // notFound answers every path no route matches.
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
-	return errorf(http.StatusNotFound, "no route for %s %s: the editor is at /, renders at /%s/{format}/{encoded} and POST /%s/{format}", r.Method, truncate(r.URL.Path, 100), DiagramType, DiagramType)
+	return errorf(http.StatusNotFound, "no route for %s %s: the editor is at /, renders at /%s/{format}/{encoded} and POST /%s/{format}", diag.Clip(r.Method), diag.Clip(r.URL.Path), DiagramType, DiagramType)
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -26,6 +28,9 @@ import (
 // It needs root to create the two users (useradd) and switch to them
 // (runuser); CI runs as root.
 func TestCompiledCodeCacheTwoUsers(t *testing.T) {
+	// Parallel: it starts some twenty processes one or a few at a time,
+	// leaving a core to the scripts.
+	t.Parallel()
 	if os.Geteuid() != 0 {
 		t.Skip("needs root: creates two users with useradd and runs orgchart as each with runuser (CI runs as root)")
 	}
@@ -77,18 +82,32 @@ func TestCompiledCodeCacheTwoUsers(t *testing.T) {
 	}
 	must(t, exec.Command("chown", "-R", a.name, filepath.Join(shared, "go-graphviz")).Run())
 
-	// B runs every command.
+	// B runs every command: the first builds B's own cache entry, the
+	// others (each reads it) run two at a time.
 	run(b, "version")
-	run(b, "--help")
-	run(b, "validate", chart)
-	run(b, "validate", "--format", "sarif", chart)
-	run(b, "rules")
-	run(b, "completion", "bash")
 	svg := filepath.Join(b.home, "b.svg")
-	run(b, "render", chart, "-o", svg)
-	run(b, "render", chart, "-o", filepath.Join(b.home, "b.png"))
-	run(b, "render", chart, "-o", filepath.Join(b.home, "b.pdf"))
+	cmds := [][]string{
+		{"--help"}, {"validate", chart}, {"validate", "--format", "sarif", chart}, {"rules"}, {"completion", "bash"},
+		{"render", chart, "-o", svg}, {"render", chart, "-o", filepath.Join(b.home, "b.png")},
+		{"render", chart, "-o", filepath.Join(b.home, "b.pdf")},
+	}
+	errs := make([]error, len(cmds))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i, args := range cmds {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			if out, err := b.cmd(shared, exe, args...).CombinedOutput(); err != nil {
+				errs[i] = fmt.Errorf("%s: orgchart %s: %v\n%s", b.name, strings.Join(args, " "), err, out)
+			}
+		})
+	}
 	serveOnce(t, b.cmd(shared, exe, "serve", "--addr", "127.0.0.1:0"), readFile(t, chart))
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		t.Fatal(err)
+	}
 	want := readFile(t, svg)
 
 	// B's own entry, tampered or truncated, is rebuilt.

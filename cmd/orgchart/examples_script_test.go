@@ -11,6 +11,7 @@ import (
 // the repository's examples/ (in $EXAMPLES) rather than copies in the
 // script, so the example a document shows is the one the test checks.
 func TestScriptExamples(t *testing.T) {
+	t.Parallel() // alongside TestScript
 	examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
 	if err != nil {
 		t.Fatal(err)

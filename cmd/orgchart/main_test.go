@@ -40,6 +40,7 @@ func TestMain(m *testing.M) {
 //	validjson FILE             FILE (or "stdout") parses as JSON
 //	validxml FILE              FILE (or "stdout") parses as XML
 func TestScript(t *testing.T) {
+	t.Parallel() // alongside TestScriptExamples: each script is one process at a time
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
@@ -170,12 +171,19 @@ func TestSourceDate(t *testing.T) {
 	}
 }
 
-// shareCodeCache gives every script's orgchart one private compiled-code
-// cache (XDG_CACHE_HOME in a directory of the test's own, 0700): each
-// script's home is /no-home, and without a cache every orgchart command
-// compiles Graphviz's WebAssembly again (about 1 s, 5 s under -race).
+// shareCodeCache gives every script's orgchart the compiled-code cache of
+// the user running the tests (package gvcache: private to the user, 0700,
+// checked before use), as the server tests' workers have it: each script's
+// home is /no-home, and without a cache every orgchart command compiles
+// Graphviz's WebAssembly again (about 1 s, 5 s under -race). With a fresh
+// directory per test, each test run paid that compile once per test with
+// every script's first command waiting on it; now a machine pays it once.
+// Without a user cache directory, a directory of the test's own.
 func shareCodeCache(t *testing.T) func(*testscript.Env) error {
-	dir := t.TempDir()
+	dir, err := os.UserCacheDir()
+	if err != nil || os.MkdirAll(dir, 0o700) != nil {
+		dir = t.TempDir()
+	}
 	return func(env *testscript.Env) error {
 		env.Setenv("XDG_CACHE_HOME", dir)
 		return nil

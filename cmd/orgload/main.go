@@ -13,6 +13,11 @@
 // deliberate 503) is counted as an error and makes the exit status 1.
 //
 //	go run ./cmd/orgload [-renders 120] [-png 40] [-gets 40000] [-rss 10000] [-max-time 10m]
+//
+// With -soak DURATION it instead drives a mix of hostile requests (huge
+// bodies, gzip bombs, a dense dotted chart, bad encodings, slow clients)
+// and normal ones for that long, and fails on any answer that should not
+// be, or when the RSS does not plateau (soak.go; make soak).
 package main
 
 import (
@@ -275,7 +280,11 @@ func run() int {
 	conc := flag.Int("c", 4, "concurrent clients for renders")
 	getConc := flag.Int("get-c", 8, "concurrent clients for cached GETs")
 	maxTime := flag.Duration("max-time", 15*time.Minute, "stop every loop after this long in all")
+	soakFor := flag.Duration("soak", 0, "instead: drive a mix of hostile and normal requests for this long and check the RSS plateaus (make soak)")
 	flag.Parse()
+	if *soakFor > 0 {
+		return soak(*soakFor, *conc)
+	}
 	deadline := time.Now().Add(*maxTime)
 	failed := false
 	report := func(r *result) {

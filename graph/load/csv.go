@@ -133,6 +133,7 @@ func loadCSV(name string, data []byte, inf *inferer) (*graph.Org, error) {
 // csvRows is what reading the rows of a CSV file needs from its header.
 type csvRows struct {
 	name   string
+	data   []byte // the whole file, to position quote errors; nil in a chunk
 	comma  rune
 	cols   []csvColumn
 	idCol  int // the column of the id
@@ -156,7 +157,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *gra
 		return nil, false, errAt(org.Pos, `the CSV file is empty: its first row must be a header naming the columns, such as "id,name,title,manager id"`)
 	}
 	if err != nil {
-		return nil, false, csvError(name, err)
+		return nil, false, csvError(name, data, r.Comma, err)
 	}
 	cols := make([]csvColumn, len(header))
 	var use [numCols]int // column index + 1 of each kind in use
@@ -193,8 +194,8 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *gra
 			}
 			win := use[c.col] - 1
 			org.Diagnostics = append(org.Diagnostics, diag.Diagnostic{Code: "ORG011", Rule: "unknown-field", Severity: diag.SeverityWarning,
-				Pos: cols[loser].pos, Message: "column " + strconv.Quote(cols[loser].header) + " is ignored: column " +
-					strconv.Quote(cols[win].header) + " already gives the " + csvFieldName[c.col] + " (remove or rename one)"})
+				Pos: cols[loser].pos, Message: "column " + diag.Excerpt(cols[loser].header) + " is ignored: column " +
+					diag.Excerpt(cols[win].header) + " already gives the " + csvFieldName[c.col] + " (remove or rename one)"})
 			cols[loser].col = colUnknown
 			continue
 		}
@@ -208,7 +209,7 @@ func loadCSVChunks(name string, data []byte, inf *inferer, chunks int) (org *gra
 		}
 		use[colID] = use[colEmail] // the e-mail address is the id
 	}
-	rows := &csvRows{name: name, comma: r.Comma, cols: cols, idCol: use[colID] - 1, nKnown: 1}
+	rows := &csvRows{name: name, data: data, comma: r.Comma, cols: cols, idCol: use[colID] - 1, nKnown: 1}
 	// The most positions a row keeps (see above).
 	for _, c := range []csvCol{colKind, colTitle, colVacant, colAssistant} {
 		if use[c] > 0 {
@@ -249,7 +250,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 			break
 		}
 		if err != nil {
-			errs = append(errs, csvError(name, err))
+			errs = append(errs, csvError(name, h.data, h.comma, err))
 			break
 		}
 		blank := true
@@ -356,7 +357,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 			case colAssistant:
 				b, ok := parseBool(v)
 				if !ok {
-					addErr(&errs, pos, `"`+c.header+`" must be true or false (yes/no, 1/0), not `+strconv.Quote(v))
+					addErr(&errs, pos, diag.Excerpt(c.header)+" must be true or false (yes/no, 1/0), not "+diag.Excerpt(v))
 				}
 				assistant, assistantPos, assistantCell = b, pos, true
 				if b {
@@ -367,7 +368,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 			case colVacant:
 				b, ok := parseBool(v)
 				if !ok {
-					addErr(&errs, pos, `"`+c.header+`" must be true or false (yes/no, 1/0), not `+strconv.Quote(v))
+					addErr(&errs, pos, diag.Excerpt(c.header)+" must be true or false (yes/no, 1/0), not "+diag.Excerpt(v))
 				}
 				p.Vacant = b
 				if b {
@@ -382,7 +383,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 			case colKind:
 				k, ok := parseKind(v)
 				if !ok {
-					addErr(&errs, pos, "unknown kind "+strconv.Quote(v)+": write person, board or committee")
+					addErr(&errs, pos, "unknown kind "+diag.Excerpt(v)+": write person, board or committee")
 				} else {
 					p.Kind, kindSet = k, true
 					fp = append(fp, graph.FieldAt{Name: "kind", Pos: pos})
@@ -407,7 +408,7 @@ func (h *csvRows) read(r *csv.Reader, lineOff, estRows int, inf *inferer) ([]*gr
 		}
 		if p.ID == "" {
 			addErr(&errs, diag.Pos{File: name, Line: line, Column: idCol + 1},
-				"row has no id: fill the "+strconv.Quote(cols[idCol].header)+" column with a unique id")
+				"row has no id: fill the "+diag.Excerpt(cols[idCol].header)+" column with a unique id")
 		}
 		if assistantCell && assistant && p.AssistantTo == nil {
 			if len(p.ReportsTo) == 0 {
@@ -450,22 +451,6 @@ func sniffDelimiter(data []byte) rune {
 		return '\t'
 	}
 	return ','
-}
-
-// csvError positions an encoding/csv error.
-func csvError(name string, err error) *diag.Error {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := pe.Err.Error()
-		switch {
-		case errors.Is(pe.Err, csv.ErrBareQuote):
-			msg += `: quote the whole cell and double each quote inside it ("")`
-		case errors.Is(pe.Err, csv.ErrQuote):
-			msg += `: close the quoted cell, and double each quote inside it ("")`
-		}
-		return errAt(diag.Pos{File: name, Line: pe.Line, Column: max(pe.Column, 1)}, "invalid CSV: "+msg)
-	}
-	return errAt(diag.Pos{File: name, Line: 1, Column: 1}, "invalid CSV: "+err.Error())
 }
 
 // hasPrefixFold reports whether s starts with prefix, ignoring ASCII case.

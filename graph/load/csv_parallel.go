@@ -56,6 +56,10 @@ func (h *csvRows) readParallel(data []byte, start int, inf *inferer, chunks int)
 		errs   diag.ErrorList
 	}
 	parts := make([]part, n)
+	// A chunk's errors are dropped (the one-core read gives them): no
+	// quote error is positioned in a chunk.
+	hc := *h
+	hc.data = nil
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
@@ -68,7 +72,7 @@ func (h *csvRows) readParallel(data []byte, start int, inf *inferer, chunks int)
 			if inf != nil {
 				winf = &inferer{off: inf.off}
 			}
-			parts[i].people, parts[i].errs = h.read(r, lines[i], estimateRows(chunk), winf)
+			parts[i].people, parts[i].errs = hc.read(r, lines[i], estimateRows(chunk), winf)
 		})
 	}
 	wg.Wait()

@@ -202,8 +202,16 @@ func TestLoadCSVErrors(t *testing.T) {
 		{"bad kind", "id,kind\n1,robot\n", []string{`e.csv:2:2: unknown kind "robot": write person, board or committee`}},
 		{"no id", "name,id\nA,\n", []string{`e.csv:2:2: row has no id: fill the "id" column with a unique id`}},
 		{"assistant without manager", "id,assistant\n1,true\n", []string{`e.csv:2:2: an assistant needs a manager: fill the manager column with the id of the person assisted`}},
-		{"bare quote", "id,name\n1,A \"B\"\n", []string{`e.csv:2:5: invalid CSV: bare " in non-quoted-field: quote the whole cell and double each quote inside it ("")`}},
-		{"unclosed quote", "id,name\n1,\"A\n", []string{`e.csv:2:6: invalid CSV: extraneous or missing " in quoted-field: close the quoted cell, and double each quote inside it ("")`}},
+		// Quote errors at the line and field (the column number) of the
+		// quote at fault, not a byte column or the end of the file.
+		{"bare quote", "id,name\n1,A \"B\"\n", []string{`e.csv:2:2: invalid CSV: bare " in non-quoted-field: quote the whole cell and double each quote inside it ("")`}},
+		{"bare quote in the header", "id,na\"me\n1,A\n", []string{`e.csv:1:2: invalid CSV: bare " in non-quoted-field: quote the whole cell and double each quote inside it ("")`}},
+		{"bare quote after a quoted cell", "id,title,name\n1,\"x\ny\",A \"B\n", []string{`e.csv:3:3: invalid CSV: bare " in non-quoted-field: quote the whole cell and double each quote inside it ("")`}},
+		{"bare quote, semicolons", "id;title;name\n1;ab;c\"d\n", []string{`e.csv:2:3: invalid CSV: bare " in non-quoted-field: quote the whole cell and double each quote inside it ("")`}},
+		{"unclosed quote", "id,name\n1,\"A\n", []string{`e.csv:2:2: invalid CSV: the quoted cell that starts here is never closed: end it with a quote, and double each quote inside it ("")`}},
+		{"unclosed quote, rows after", "id,title,name\n1,CEO,A\n2,\"CTO,B\n" + strings.Repeat("3,X,C\n", 50), []string{`e.csv:3:2: invalid CSV: the quoted cell that starts here is never closed: end it with a quote, and double each quote inside it ("")`}},
+		{"unclosed quote after a quoted cell", "id,title,name\n1,\"x\n\"\"y\"\"\",\"A\n\n", []string{`e.csv:3:3: invalid CSV: the quoted cell that starts here is never closed: end it with a quote, and double each quote inside it ("")`}},
+		{"text after the closing quote", "id,name\n1,\"A\"B\n", []string{`e.csv:2:2: invalid CSV: extraneous or missing " in quoted-field: close the quoted cell, and double each quote inside it ("")`}},
 		{"several sorted", "id,vacant\n1,maybe\n2\n,no\n", []string{
 			`e.csv:2:2: "vacant" must be true or false (yes/no, 1/0), not "maybe"`,
 			`e.csv:3:1: row has 1 fields but the header has 2: quote cells that contain the delimiter, and give every row one cell per column`,

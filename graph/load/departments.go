@@ -1,6 +1,7 @@
 package load
 
 import (
+	"github.com/orgchart/orgchart/graph/diag"
 	"regexp"
 
 	"github.com/orgchart/orgchart/graph"
@@ -31,7 +32,7 @@ func (d *nodeDecoder) departments(n *yaml.Node) map[string]graph.Department {
 			return
 		}
 		if v.Kind != yaml.MappingNode {
-			d.errorf(v, "department %q must be a mapping such as {color: \"#1f77b4\"}, not %s", k.Value, kindName(v))
+			d.errorf(v, "department %s must be a mapping such as {color: \"#1f77b4\"}, not %s", diag.Excerpt(k.Value), kindName(v))
 			return
 		}
 		d.pairs(v, func(fk, fv *yaml.Node) {
@@ -42,7 +43,7 @@ func (d *nodeDecoder) departments(n *yaml.Node) map[string]graph.Department {
 					return
 				}
 				if s != "" && !hexColor.MatchString(s) {
-					d.errorf(fv, "department %q: colour %q is not a hex colour: write \"#rrggbb\" or \"#rgb\"", k.Value, s)
+					d.errorf(fv, "department %s: colour %s is not a hex colour: write \"#rrggbb\" or \"#rgb\"", diag.Excerpt(k.Value), diag.Excerpt(s))
 					return
 				}
 				if len(s) == 4 {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -131,6 +132,18 @@ func FuzzLoadCSV(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		org, err := Chart("f.csv", data, Options{Format: "csv"})
 		checkLoad(t, org, err)
+		// Errors name a line of the file and a field number (not a
+		// byte column, not past the end of the file).
+		var list diag.ErrorList
+		if errors.As(err, &list) {
+			lines := bytes.Count(data, []byte{'\n'}) + 1
+			fields := bytes.Count(data, []byte(string(sniffDelimiter(data)))) + 1
+			for _, e := range list {
+				if e.Pos.Line > lines || e.Pos.Column > fields {
+					t.Fatalf("error at %d:%d, but the file has %d lines and at most %d fields: %v", e.Pos.Line, e.Pos.Column, lines, fields, e)
+				}
+			}
+		}
 		// The parallel read of large files, cut into two, three and
 		// one chunk per record, must agree with the one-core read.
 		if diff, _ := sameCSVParallel("f.csv", data); diff != "" {

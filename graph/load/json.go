@@ -189,7 +189,7 @@ func (p *jsonParser) node(tok json.Token, pos diag.Pos, depth int) (*yaml.Node, 
 					}
 				}
 				if dup {
-					return nil, errAt(kpos, fmt.Sprintf("duplicate key %q in this object: keep one", key))
+					return nil, errAt(kpos, "duplicate key "+diag.Excerpt(key)+" in this object: keep one")
 				}
 				k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key, Line: kpos.Line, Column: kpos.Column}
 				v, err := p.value(depth + 1)
@@ -215,7 +215,7 @@ func (p *jsonParser) node(tok json.Token, pos diag.Pos, depth int) (*yaml.Node, 
 				n.Content = append(n.Content, v)
 			}
 		}
-		return nil, errAt(pos, fmt.Sprintf("invalid JSON: unexpected %q", t.String()))
+		return nil, errAt(pos, "invalid JSON: unexpected "+diag.Excerpt(t.String()))
 	case string:
 		n.Kind, n.Tag, n.Value, n.Style = yaml.ScalarNode, "!!str", t, yaml.DoubleQuotedStyle
 	case json.Number:
@@ -231,7 +231,7 @@ func (p *jsonParser) node(tok json.Token, pos diag.Pos, depth int) (*yaml.Node, 
 	case nil:
 		n.Kind, n.Tag, n.Value = yaml.ScalarNode, "!!null", "null"
 	default:
-		return nil, errAt(pos, fmt.Sprintf("invalid JSON: unexpected token %v", tok))
+		return nil, errAt(pos, "invalid JSON: unexpected token "+diag.Clip(fmt.Sprint(tok)))
 	}
 	return n, nil
 }

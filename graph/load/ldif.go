@@ -118,13 +118,13 @@ func readLDIF(b *dirBuilder, data []byte, line int, after bool) []*ldifRecord {
 		switch {
 		case cur == nil && a.typ == "version" && len(recs) == 0 && !after:
 			if a.value != "1" {
-				b.errorf(a.pos, "unsupported LDIF version "+diag.Quote(a.value)+": write \"version: 1\"")
+				b.errorf(a.pos, "unsupported LDIF version "+diag.Excerpt(a.value)+": write \"version: 1\"")
 			}
 		case cur == nil && a.typ == "dn":
 			cur = &ldifRecord{dn: a, from: len(attrs), to: len(attrs)}
 			recs = append(recs, cur)
 		case cur == nil:
-			b.errorf(textPos, "an LDIF record must start with a \"dn:\" line, not "+diag.Quote(a.typ+":"))
+			b.errorf(textPos, "an LDIF record must start with a \"dn:\" line, not "+diag.Excerpt(a.typ+":"))
 			cur = &ldifRecord{from: len(attrs), to: len(attrs)} // skip the rest of the record
 		default:
 			attrs = append(attrs, a)
@@ -202,7 +202,7 @@ func parseLDIFLine(b *dirBuilder, text []byte, pos diag.Pos) (ldifAttr, bool) {
 		a.pos.Column = utf8.RuneCount(text[:len(text)-len(rest)]) + 1
 		v, err := base64.StdEncoding.DecodeString(string(bytes.TrimSpace(rest)))
 		if err != nil {
-			b.errorf(a.pos, "invalid base64 value of "+diag.Quote(typ)+": "+err.Error())
+			b.errorf(a.pos, "invalid base64 value of "+diag.Excerpt(typ)+": "+err.Error())
 			return ldifAttr{}, false
 		}
 		a.value = strings.TrimSpace(strings.ToValidUTF8(string(v), "\uFFFD"))
@@ -250,7 +250,7 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	}
 	key, first, err := parseDN(r.dn.value)
 	if err != nil {
-		b.errorf(r.dn.pos, "invalid DN "+diag.Quote(r.dn.value)+err.Error()+`: write it as RFC 4514 says, such as "uid=dana,ou=people,dc=example,dc=com"`)
+		b.errorf(r.dn.pos, "invalid DN "+diag.Excerpt(r.dn.value)+err.Error()+`: write it as RFC 4514 says, such as "uid=dana,ou=people,dc=example,dc=com"`)
 		return
 	}
 	b.dnKeys[r.dn.value] = key

@@ -78,7 +78,7 @@ func Chart(name string, data []byte, opts Options) (*graph.Org, error) {
 	default:
 		l, ok := dirLoaders[format]
 		if !ok {
-			return nil, fmt.Errorf("load %s: unknown input format %q: want one of %s", name, opts.Format, strings.Join(Formats, ", "))
+			return nil, fmt.Errorf("load %s: unknown input format %s: want one of %s", name, diag.Excerpt(opts.Format), strings.Join(Formats, ", "))
 		}
 		org, err = l(name, data, inf, opts)
 	}
@@ -192,13 +192,18 @@ func DetectFormat(name string, data []byte) string {
 // bom is the UTF-8 byte order mark some tools (Excel) put before a file.
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// maxErrMsg bounds a load error's message. Messages quote the input only
+// through diag.Excerpt; this is the backstop for those that carry a
+// library's error text (go-yaml's, excelize's), which may quote input.
+const maxErrMsg = 1024
+
 // errAt returns a positioned error; a position without a line gets line 1,
 // so that every load error names a line.
 func errAt(pos diag.Pos, msg string) *diag.Error {
 	if pos.Line < 1 {
 		pos.Line = 1
 	}
-	return &diag.Error{Pos: pos, Msg: msg}
+	return &diag.Error{Pos: pos, Msg: diag.ClipTo(msg, maxErrMsg)}
 }
 
 // addErr appends a positioned error to l (see errAt).
@@ -209,7 +214,7 @@ func addErr(l *diag.ErrorList, pos diag.Pos, msg string) {
 // unknownField returns the ORG011 diagnostic for a field or column that the
 // format does not define, suggesting the nearest known name.
 func unknownField(pos diag.Pos, subject, what, name string, known []string, hint string) diag.Diagnostic {
-	msg := "unknown " + what + " " + diag.Quote(name)
+	msg := "unknown " + what + " " + diag.Excerpt(name)
 	if s := suggest(name, known); s != "" {
 		msg += " (did you mean " + diag.Quote(s) + "?)"
 	} else if hint != "" {

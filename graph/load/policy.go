@@ -58,7 +58,7 @@ func (d *nodeDecoder) rules(n *yaml.Node) map[string]graph.RuleSetting {
 			return
 		}
 		if line, dup := firstLine[code]; dup {
-			d.errorf(k, "rule %q is set twice (first at line %d): keep one", code, line)
+			d.errorf(k, "rule %s is set twice (first at line %d): keep one", diag.Excerpt(code), line)
 			return
 		}
 		firstLine[code] = k.Line
@@ -87,7 +87,7 @@ func (d *nodeDecoder) rules(n *yaml.Node) map[string]graph.RuleSetting {
 					}
 					iv, err := strconv.Atoi(s)
 					if err != nil || iv < 0 {
-						d.errorf(pv, "rule %q: parameter %q must be a whole number such as 8, not %q", code, pk.Value, s)
+						d.errorf(pv, "rule %s: parameter %s must be a whole number such as 8, not %s", diag.Excerpt(code), diag.Excerpt(pk.Value), diag.Excerpt(s))
 						return
 					}
 					if rs.Params == nil {
@@ -97,7 +97,7 @@ func (d *nodeDecoder) rules(n *yaml.Node) map[string]graph.RuleSetting {
 				}
 			})
 		default:
-			d.errorf(v, "rule %q: write off, error, warning, info or a mapping such as {severity: warning, max: 8}, not %s", code, kindName(v))
+			d.errorf(v, "rule %s: write off, error, warning, info or a mapping such as {severity: warning, max: 8}, not %s", diag.Excerpt(code), kindName(v))
 			return
 		}
 		out[code] = rs
@@ -122,7 +122,7 @@ func (d *nodeDecoder) setting(rs *graph.RuleSetting, v *yaml.Node, code string) 
 	case "info":
 		rs.Severity = "info"
 	default:
-		d.errorf(v, "rule %q: unknown setting %q: write off, error, warning or info", code, s)
+		d.errorf(v, "rule %s: unknown setting %s: write off, error, warning or info", diag.Excerpt(code), diag.Excerpt(s))
 		return false
 	}
 	return true
@@ -170,7 +170,7 @@ func (d *nodeDecoder) exceptions(n *yaml.Node) []graph.Exception {
 				}
 				t, err := time.Parse(time.DateOnly, s)
 				if err != nil {
-					d.errorf(v, "bad date %q in \"until\": write YYYY-MM-DD, such as 2027-03-31", s)
+					d.errorf(v, "bad date %s in \"until\": write YYYY-MM-DD, such as 2027-03-31", diag.Excerpt(s))
 					ok = false
 					return
 				}
@@ -224,7 +224,7 @@ func Policy(name string, data []byte) (*graph.PolicySpec, error) {
 				inner = v
 			case "version":
 				if s, ok := d.scalar(v, "version"); ok && s != "1" {
-					d.errorf(v, "unsupported version %q: write `version: 1`", s)
+					d.errorf(v, "unsupported version %s: write `version: 1`", diag.Excerpt(s))
 				}
 			default:
 				d.unknown(k, "", "field", []string{"policy", "version"}, "")

@@ -74,7 +74,7 @@ func loadXLSX(name string, data []byte, inf *inferer, opts Options) (*graph.Org,
 			}
 		}
 		if sheet == "" {
-			return nil, errAt(at, "the workbook has no sheet "+diag.Quote(opts.Sheet)+": its sheets are "+diag.QuoteList(sheets, 20))
+			return nil, errAt(at, "the workbook has no sheet "+diag.Excerpt(opts.Sheet)+": its sheets are "+diag.QuoteList(sheets, 20))
 		}
 	}
 	csvData, err := xlsxToCSV(f, sheet, name)

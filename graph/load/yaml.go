@@ -237,7 +237,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "empty"
 		}
-		return strconv.Quote(n.Value)
+		return diag.Excerpt(n.Value)
 	}
 	return "a document"
 }
@@ -246,11 +246,11 @@ func kindName(n *yaml.Node) string {
 // decoder) and reports whether n can be read.
 func (d *nodeDecoder) plain(n *yaml.Node) bool {
 	if n.Kind == yaml.AliasNode {
-		d.errorf(n, "YAML aliases (*%s) are not supported: write the value out in full", n.Value)
+		d.errorf(n, "YAML aliases (*%s) are not supported: write the value out in full", diag.Clip(n.Value))
 		return false
 	}
 	if n.Anchor != "" {
-		d.errorf(n, "YAML anchors (&%s) are not supported: write the value out in full", n.Anchor)
+		d.errorf(n, "YAML anchors (&%s) are not supported: write the value out in full", diag.Clip(n.Anchor))
 		return false
 	}
 	return true
@@ -267,7 +267,7 @@ func (d *nodeDecoder) scalar(n *yaml.Node, field string) (string, bool) {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "%q must be a single value, not %s: write it as `%s: text`", field, kindName(n), field)
+		d.errorf(n, "%s must be a single value, not %s: write it as `%s: text`", diag.Excerpt(field), kindName(n), diag.Clip(field))
 		return "", false
 	}
 	if n.Tag == "!!null" {
@@ -287,7 +287,7 @@ func (d *nodeDecoder) boolean(n *yaml.Node, field string) (bool, bool) {
 	}
 	v, ok := parseBool(s)
 	if !ok {
-		d.errorf(n, "%q must be true or false, not %q", field, s)
+		d.errorf(n, "%s must be true or false, not %s", diag.Excerpt(field), diag.Excerpt(s))
 	}
 	return v, ok
 }
@@ -328,7 +328,7 @@ func (d *nodeDecoder) pairs(m *yaml.Node, fn func(k, v *yaml.Node)) {
 			}
 		}
 		if first != nil {
-			d.errorf(k, "duplicate key %q (first at line %d): keep one", k.Value, first.Line)
+			d.errorf(k, "duplicate key %s (first at line %d): keep one", diag.Excerpt(k.Value), first.Line)
 			continue
 		}
 		fn(k, v)
@@ -390,7 +390,7 @@ func (d *nodeDecoder) chart(doc *yaml.Node) (*graph.Org, error) {
 		switch k.Value {
 		case "version":
 			if s, ok := d.scalar(v, "version"); ok && s != "1" {
-				d.errorf(v, "unsupported chart version %q: this orgchart reads version 1 (write `version: 1`)", s)
+				d.errorf(v, "unsupported chart version %s: this orgchart reads version 1 (write `version: 1`)", diag.Excerpt(s))
 			}
 		case "org":
 			org.Title, _ = d.scalar(v, "org")
@@ -560,7 +560,7 @@ func (d *nodeDecoder) person(n *yaml.Node, p *graph.Person) bool {
 				if kd, ok := parseKind(s); ok {
 					p.Kind, kindSet = kd, true
 				} else {
-					d.errorf(v, `unknown kind %q: write person, board or committee`, s)
+					d.errorf(v, `unknown kind %s: write person, board or committee`, diag.Excerpt(s))
 				}
 			}
 		case "roles":
