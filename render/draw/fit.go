@@ -17,8 +17,12 @@ const (
 	footPt       = 7.5
 	dottedLane   = 9.0 // chart units between dotted lanes
 	dottedLimit  = 40  // more dotted lines than this go to a footnote
-	fitBudget    = 3e6 // node layouts the per-manager search may spend
-	scaleEps     = 1e-9
+	maxFootnotes = 12  // footnotes listed on a page; the rest are counted
+	// minScale keeps a chart that cannot fit its page drawable (its text
+	// tiny, which the legibility check reports) rather than scaled to 0.
+	minScale  = 0.01
+	fitBudget = 3e6 // node layouts the per-manager search may spend
+	scaleEps  = 1e-9
 )
 
 // fitted is a planned page laid out: its cards, the layout, the page size
@@ -115,7 +119,7 @@ func (f *fitted) scaleFor(res *layout.Result, w, h float64) float64 {
 	if res.Width <= 0 || res.Height <= 0 {
 		return maxScale
 	}
-	return max(0, min(aw/res.Width, ah/res.Height, maxScale))
+	return max(minScale, min(aw/res.Width, ah/res.Height, maxScale))
 }
 
 // arrange chooses the arrangement of every manager for a w×h page: the best

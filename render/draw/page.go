@@ -57,6 +57,7 @@ func (d *drawer) page(f *fitted) (scene.Page, error) {
 	p := f.plan
 	ovs := d.overlays(f)
 	var routes []layout.Route
+	unlisted := 0
 	if len(ovs) > 0 {
 		lines := make([]layout.Dotted, len(ovs))
 		for k, o := range ovs {
@@ -81,8 +82,15 @@ func (d *drawer) page(f *fitted) (scene.Page, error) {
 			if o.solid {
 				what = "also reports to"
 			}
+			if len(f.furn.foot) == maxFootnotes {
+				unlisted++
+				continue
+			}
 			f.furn.foot = append(f.furn.foot, fmt.Sprintf("%d. %s — %s → %s", len(f.furn.foot)+1,
 				personLabel(d.g.Person(p.nodes[o.from].e), d.opts.Redact), what, personLabel(d.g.Person(p.nodes[o.to].e), d.opts.Redact)))
+		}
+		if unlisted > 0 {
+			f.furn.foot = append(f.furn.foot, fmt.Sprintf("… and %d more lines neither drawn nor listed here (orgchart validate and the chart file list them all)", unlisted))
 		}
 	}
 	// Chart items in chart units.
@@ -121,7 +129,7 @@ func (d *drawer) page(f *fitted) (scene.Page, error) {
 		h = 2*m + f.furn.top + bh + f.furn.bottom(w-2*m)
 	} else {
 		aw, ah := f.area(w, h)
-		sc = max(0, min(aw/max(bw, 1), ah/max(bh, 1), maxScale))
+		sc = max(minScale, min(aw/max(bw, 1), ah/max(bh, 1), maxScale))
 		f.scale = sc
 	}
 	aw, ah := f.area(w, h)

@@ -20,6 +20,20 @@ func (d *Document) Validate() error {
 		errs = append(errs, d.Pages[i].validate(i+1, len(d.Pages))...)
 	}
 	errs = append(errs, d.validateOutline()...)
+	return joinErrors(errs)
+}
+
+// maxProblems is how many problems an error from Validate lists; the rest
+// are counted.
+const maxProblems = 10
+
+// joinErrors joins at most maxProblems of errs, then a count of the rest, so
+// a scene with thousands of bad items gives a readable error.
+func joinErrors(errs []error) error {
+	if len(errs) > maxProblems {
+		n := len(errs) - maxProblems
+		errs = append(errs[:maxProblems:maxProblems], fmt.Errorf("(and %d more problems)", n))
+	}
 	return errors.Join(errs...)
 }
 
@@ -28,7 +42,7 @@ func (d *Document) Validate() error {
 // checks each page once, not once per page written.
 func (d *Document) validatePage(n int) error {
 	errs := d.Pages[n-1].validate(n, len(d.Pages))
-	return errors.Join(append(errs, d.validateOutline()...)...)
+	return joinErrors(append(errs, d.validateOutline()...))
 }
 
 func (d *Document) validateOutline() []error {
