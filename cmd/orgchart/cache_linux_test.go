@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -155,6 +156,11 @@ func (u user) cmd(tmp, exe string, args ...string) *exec.Cmd {
 		"HOME=" + u.home, "TMPDIR=" + tmp, "PATH=/usr/bin:/bin", exe}, args...)
 	c := exec.Command("runuser", argv...)
 	c.Dir = u.home
+	// A process group of its own, so that killing it (serveOnce) takes
+	// runuser's child and that child's render workers too: a server left
+	// running as the user would start workers that prune the cache while
+	// the test damages and checks it.
+	c.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	return c
 }
 
@@ -195,7 +201,10 @@ func serveOnce(t *testing.T, c *exec.Cmd, chart []byte) {
 	stderr, err := c.StderrPipe()
 	must(t, err)
 	must(t, c.Start())
-	defer func() { c.Process.Kill(); c.Wait() }()
+	defer func() {
+		syscall.Kill(-c.Process.Pid, syscall.SIGKILL) // the whole group: runuser, serve, its workers
+		c.Wait()
+	}()
 	sc := bufio.NewScanner(stderr)
 	var url string
 	for sc.Scan() {
