@@ -59,7 +59,7 @@ type decor struct {
 	hlEdge  map[[2]int]bool   // {report, manager}
 	dept    map[string]string // department → stripe colour
 	deptTxt map[string]string // department → text colour
-	depts   []string          // in palette order
+	depts   []string          // sorted
 	redact  bool
 	compact bool
 }
@@ -80,8 +80,9 @@ func (c *chart) decorate(findings []diag.Diagnostic, opts option.Options) *decor
 	if p, ok := option.Presets[opts.Preset]; ok {
 		d.fs = p.Font
 	}
-	// Department colours: distinct names sorted, then the palette in that
-	// order, so a department keeps its colour across pages and runs.
+	// Department colours: the chart's own, else a hash of the name
+	// (render/theme.DepartmentColor, as the org engine), one colour for the
+	// stripe and the text; the legend lists the departments sorted.
 	for _, p := range c.org.People {
 		if p.Department != "" {
 			if _, ok := d.dept[p.Department]; !ok {
@@ -91,9 +92,13 @@ func (c *chart) decorate(findings []diag.Diagnostic, opts option.Options) *decor
 		}
 	}
 	slices.Sort(d.depts)
-	for i, name := range d.depts {
-		d.dept[name] = d.t.palette[i%len(d.t.palette)]
-		d.deptTxt[name] = d.t.paletteText[i%len(d.t.palette)]
+	for _, name := range d.depts {
+		override := ""
+		if dep, ok := c.org.Departments[name]; ok {
+			override = dep.Color
+		}
+		col := d.t.shared.DepartmentColor(name, override)
+		d.dept[name], d.deptTxt[name] = col, col
 	}
 	if !opts.NoFindings {
 		seen := map[string]bool{}

@@ -16,11 +16,10 @@ type theme struct {
 	highlight                                             string
 	badgeFill, badgeText                                  string
 	sev                                                   map[diag.Severity]string
-	palette                                               []string
+	shared                                                *shared.Theme // departments' colours
 
 	// Text variants that meet WCAG AA on the background they are drawn on
 	// (see render/theme).
-	paletteText  []string                 // department names on cardFill
 	sevText      map[diag.Severity]string // finding codes in the legend, on bg
 	sevBadge     map[diag.Severity]string // fill of a finding-code badge
 	sevBadgeText string                   // text on a finding-code badge
@@ -36,8 +35,8 @@ func init() {
 			vacantFill: s.VacantFill, vacantText: s.VacantText, teamFill: s.TeamFill,
 			boardFill: s.BoardFill, boardText: s.BoardText, committeeFill: s.CommitteeFill, committeeText: s.CommitteeText,
 			highlight: s.Highlight, badgeFill: s.BadgeFill, badgeText: s.BadgeText,
-			sev: s.Severity, palette: s.Palette,
-			paletteText: s.PaletteText, sevText: s.SeverityText, sevBadge: s.SeverityBadge, sevBadgeText: s.SeverityBadgeText,
+			sev: s.Severity, shared: s,
+			sevText: s.SeverityText, sevBadge: s.SeverityBadge, sevBadgeText: s.SeverityBadgeText,
 		}
 	}
 }

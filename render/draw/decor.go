@@ -116,9 +116,7 @@ func newStyle(org *graph.Org, opts option.Options) *style {
 			continue
 		}
 		if col, err := scene.ParseColor(d.Color); err == nil && col.Visible() {
-			// The chart's colour is the stripe; its text is made readable
-			// on the card as the theme's own colours are.
-			s.dept[name] = c(theme.Readable(col.Hex(), t.CardFill))
+			s.dept[name] = c(t.DepartmentColor(name, col.Hex()))
 		}
 	}
 	return s
@@ -129,7 +127,7 @@ func (s *style) deptColor(name string) scene.Color {
 	if c, ok := s.dept[name]; ok {
 		return c
 	}
-	c := scene.MustColor(s.t.Department(name))
+	c := scene.MustColor(s.t.DepartmentColor(name, ""))
 	s.dept[name] = c
 	return c
 }

@@ -35,13 +35,8 @@ type Theme struct {
 	// also differ in their outline (solid, dashed) and say their kind in a
 	// badge, so nothing rests on colour alone. Made readable in init.
 	Joined, Moved string
-	// Palette is the Graphviz engine's 10 department colours, assigned in
-	// the order of the sorted department names.
-	Palette []string
-
 	// Derived in init so that text meets WCAG AA on the background it is
 	// drawn on; stripes, outlines and lines keep the base colours.
-	PaletteText       []string                 // department names on CardFill
 	SeverityText      map[diag.Severity]string // finding codes in a legend, on Background
 	SeverityBadge     map[diag.Severity]string // fill of a finding-code badge
 	SeverityBadgeText string                   // text on a finding-code badge
@@ -101,7 +96,6 @@ var Themes = map[string]*Theme{
 		},
 		Joined: "#009e73", Moved: "#cc79a7",
 		// Tableau-like accents, readable as thin stripes and as text.
-		Palette: []string{"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#e15759", "#9c755f", "#ff9da7", "#bab0ac"},
 	},
 	"dark": {
 		Name: "dark", Background: "#0f172a", CardFill: "#1e293b", CardBorder: "#475569", Text: "#f8fafc", Subtext: "#cbd5e1",
@@ -113,7 +107,6 @@ var Themes = map[string]*Theme{
 			diag.SeverityError: "#f87171", diag.SeverityWarning: "#fbbf24", diag.SeverityInfo: "#60a5fa",
 		},
 		Joined: "#009e73", Moved: "#cc79a7",
-		Palette: []string{"#7aa6d6", "#f7a35c", "#8cd17d", "#d4a6c8", "#86bcb6", "#f1ce63", "#ff8a8c", "#c4a58e", "#ffbfc6", "#d7cfca"},
 	},
 	"print": {
 		Name: "print", Background: "#ffffff", CardFill: "#ffffff", CardBorder: "#555555", Text: "#000000", Subtext: "#333333",
@@ -127,7 +120,6 @@ var Themes = map[string]*Theme{
 			diag.SeverityError: "#000000", diag.SeverityWarning: "#555555", diag.SeverityInfo: "#888888",
 		},
 		Joined: "#000000", Moved: "#555555",
-		Palette: []string{"#222222", "#777777", "#aaaaaa", "#444444", "#999999", "#cccccc", "#333333", "#888888", "#bbbbbb", "#666666"},
 	},
 }
 
@@ -136,10 +128,6 @@ const MinContrast = 4.5
 
 func init() {
 	for _, t := range Themes {
-		t.PaletteText = make([]string, len(t.Palette))
-		for i, c := range t.Palette {
-			t.PaletteText[i] = Readable(c, t.CardFill)
-		}
 		// Light text on the badge where the severity colours are dark, dark
 		// text where they are light (the dark theme).
 		t.SeverityBadgeText = "#ffffff"
@@ -182,6 +170,17 @@ func (t *Theme) Department(name string) string {
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	return t.Departments[h.Sum32()%uint32(len(t.Departments))]
+}
+
+// DepartmentColor is the one decision of a department's colour, for both
+// engines: the chart's own colour for it (override, "#rrggbb" as the
+// `departments:` section gives it, checked by the loader) made readable as
+// text on a card, else Department(name).
+func (t *Theme) DepartmentColor(name, override string) string {
+	if override != "" {
+		return Readable(override, t.CardFill)
+	}
+	return t.Department(name)
 }
 
 // Readable returns fg if it is readable on bg, else fg darkened (on a light
