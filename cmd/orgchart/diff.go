@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -146,13 +145,9 @@ func diffDrawing(cmd *cobra.Command, output string, ropts *option.Options) (bool
 		return false, &usageError{fmt.Errorf("--format is for the reports; -o %s draws the chart (drop --format)", output)}
 	}
 	ropts.Format, ropts.Compact = f, true
-	created, err := sourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
-	if err != nil {
-		return false, &usageError{fmt.Errorf("SOURCE_DATE_EPOCH: %v", err)}
+	if err := fileOptions(ropts, output); err != nil {
+		return false, err
 	}
-	ropts.Created = created
-	ext := filepath.Ext(output)
-	ropts.PageFile = strings.ReplaceAll(filepath.Base(strings.TrimSuffix(output, ext)), "%", "%%") + "-%d" + strings.ReplaceAll(ext, "%", "%%")
 	if err := ropts.Validate(); err != nil {
 		return false, &usageError{err}
 	}

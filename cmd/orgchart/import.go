@@ -51,11 +51,7 @@ Exit status: 0, or 2 for a usage error or unreadable input.`,
 				return &usageError{fmt.Errorf("import does not check the chart: give --%s to validate", name)}
 			}
 		}
-		opts, err := in.checkOptions()
-		if err != nil {
-			return err
-		}
-		srcs, err := sources(e, args)
+		opts, srcs, err := in.inputs(e, args)
 		if err != nil {
 			return err
 		}

@@ -187,16 +187,24 @@ func loadPolicyFile(path string) (*graph.PolicySpec, error) {
 	return spec, nil
 }
 
+// inputs is what every command that reads charts starts with: the
+// pipeline options of the flags (checkOptions) and the FILE arguments as
+// sources.
+func (f *inputFlags) inputs(e *env, files []string) (pipeline.CheckOptions, []pipeline.Source, error) {
+	opts, err := f.checkOptions()
+	if err != nil {
+		return opts, nil, err
+	}
+	srcs, err := sources(e, files)
+	return opts, srcs, err
+}
+
 // checkInputs reads, resolves and checks the charts named by files through
 // the pipeline. Every chart is tried, so the user sees all problems at once;
 // any failure is a usageError (exit 2) joining them, each positioned
 // file:line:col.
 func checkInputs(ctx context.Context, e *env, files []string, f *inputFlags) ([]*pipeline.Chart, error) {
-	opts, err := f.checkOptions()
-	if err != nil {
-		return nil, err
-	}
-	srcs, err := sources(e, files)
+	opts, srcs, err := f.inputs(e, files)
 	if err != nil {
 		return nil, err
 	}

@@ -75,15 +75,9 @@ every report in one row).`,
 			}
 			opts.Split = split
 			opts.Direction = strings.ToUpper(opts.Direction)
-			if out != "" && out != "-" {
-				ext := filepath.Ext(out)
-				opts.PageFile = strings.ReplaceAll(filepath.Base(strings.TrimSuffix(out, ext)), "%", "%%") + "-%d" + strings.ReplaceAll(ext, "%", "%%")
+			if err := fileOptions(&opts, out); err != nil {
+				return err
 			}
-			created, err := sourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
-			if err != nil {
-				return &usageError{fmt.Errorf("SOURCE_DATE_EPOCH: %v", err)}
-			}
-			opts.Created = created
 			if err := opts.Validate(); err != nil {
 				return &usageError{err}
 			}
@@ -123,11 +117,7 @@ every report in one row).`,
 		if err := parse(cmd, args); err != nil {
 			return err
 		}
-		copts, err := inFlags.checkOptions()
-		if err != nil {
-			return err
-		}
-		srcs, err := sources(e, args)
+		copts, srcs, err := inFlags.inputs(e, args)
 		if err != nil {
 			return err
 		}
@@ -204,6 +194,23 @@ func findingSummary(active []diag.Diagnostic) string {
 
 // writePages writes the drawn pages: one to out, several as numbered files
 // beside it, saying which, after the drawing's notes.
+// fileOptions sets what a drawing written to out takes from the files and
+// the environment: the pattern its numbered SVG pages link each other by
+// (out-1.svg, out-2.svg, ..., as writePages names them) and the creation
+// date SOURCE_DATE_EPOCH asks for.
+func fileOptions(opts *option.Options, out string) error {
+	if out != "" && out != "-" {
+		ext := filepath.Ext(out)
+		opts.PageFile = strings.ReplaceAll(filepath.Base(strings.TrimSuffix(out, ext)), "%", "%%") + "-%d" + strings.ReplaceAll(ext, "%", "%%")
+	}
+	created, err := sourceDate(os.Getenv("SOURCE_DATE_EPOCH"))
+	if err != nil {
+		return &usageError{fmt.Errorf("SOURCE_DATE_EPOCH: %v", err)}
+	}
+	opts.Created = created
+	return nil
+}
+
 func writePages(e *env, out, file string, d *pipeline.Drawing) error {
 	pages := d.Pages
 	for _, p := range pages {

@@ -69,11 +69,7 @@ Exit status: 0, or 2 for a usage error or unreadable input.`,
 		if err := oneOf("--theme", themeName, option.Themes); err != nil {
 			return err
 		}
-		opts, err := in.checkOptions()
-		if err != nil {
-			return err
-		}
-		srcs, err := sources(e, args)
+		opts, srcs, err := in.inputs(e, args)
 		if err != nil {
 			return err
 		}
