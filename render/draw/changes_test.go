@@ -1,13 +1,8 @@
 package draw
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/render/option"
@@ -18,49 +13,9 @@ import (
 // marks of their "# mark: KIND ID [NOTE]" lines (ID - for a note) (options and findings as in
 // TestGolden) and compares each scene with its golden section. Rewrite
 // with: go test ./render/draw -run TestGoldenChanges -update
-func TestGoldenChanges(t *testing.T) {
-	path := filepath.Join("testdata", "changes.txtar")
-	ar, err := txtar.ParseFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{}
-	for _, f := range ar.Files {
-		if n, ok := strings.CutSuffix(f.Name, ".scene"); ok {
-			want[n] = string(f.Data)
-		}
-	}
-	var out []txtar.File
-	for _, f := range ar.Files {
-		name, ok := strings.CutSuffix(f.Name, ".yaml")
-		if !ok {
-			continue
-		}
-		out = append(out, f)
-		t.Run(name, func(t *testing.T) {
-			g, findings, opts := chart(t, f.Name, f.Data)
-			opts.Marks = marksOf(string(f.Data))
-			res, err := Draw(g, findings, opts, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := dump(res.Doc)
-			out = append(out, txtar.File{Name: name + ".scene", Data: []byte(got)})
-			if !*update {
-				if diff := cmp.Diff(want[name], got); diff != "" {
-					t.Errorf("scene of %s (-want +got):\n%s\n(go test ./render/draw -run TestGoldenChanges -update rewrites)", name, diff)
-				}
-			}
-		})
-	}
-	if *update {
-		ar.Files = out
-		if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func TestGoldenChanges(t *testing.T) { goldenScenes(t, "changes.txtar") }
 
+// marksOf reads the "# mark: KIND ID [NOTE]" lines of a test chart.
 func marksOf(data string) []option.Mark {
 	var out []option.Mark
 	for _, l := range strings.Split(data, "\n") {

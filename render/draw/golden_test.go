@@ -24,8 +24,14 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // (preset=P, highlight=ID, redact, nosplit, theme=T), its findings the lines
 // "# finding: CODE SEVERITY SUBJECT [REPORT>MANAGER]"; the golden section is
 // "-- NAME.scene --".
-func TestGolden(t *testing.T) {
-	path := filepath.Join("testdata", "scenes.txtar")
+func TestGolden(t *testing.T) { goldenScenes(t, "scenes.txtar") }
+
+// goldenScenes draws each "-- NAME.yaml --" chart of testdata/file (its
+// options, findings and marks from its comment lines, see chart) and
+// compares the scene, serialised by dump, with "-- NAME.scene --". -update
+// rewrites the file.
+func goldenScenes(t *testing.T, file string) {
+	path := filepath.Join("testdata", file)
 	ar, err := txtar.ParseFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -53,7 +59,7 @@ func TestGolden(t *testing.T) {
 			out = append(out, txtar.File{Name: name + ".scene", Data: []byte(got)})
 			if !*update {
 				if diff := cmp.Diff(want[name], got); diff != "" {
-					t.Errorf("scene of %s (-want +got):\n%s\n(go test ./render/draw -run TestGolden -update rewrites)", name, diff)
+					t.Errorf("scene of %s (-want +got):\n%s\n(go test ./render/draw -run %s -update rewrites)", name, diff, t.Name())
 				}
 			}
 		})
@@ -73,7 +79,7 @@ func chart(t *testing.T, name string, data []byte) (*graph.Graph, []diag.Diagnos
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := option.Options{Compact: true}
+	opts := option.Options{Compact: true, Marks: marksOf(string(data))}
 	var findings []diag.Diagnostic
 	for _, l := range strings.Split(string(data), "\n") {
 		if o, ok := strings.CutPrefix(l, "# options:"); ok {
