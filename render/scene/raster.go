@@ -384,6 +384,41 @@ func (r *rasterizer) fill(p *canvas.Path, c Color) {
 	r.fillIn(p, c, image.Rect(int(math.Floor(b.X0)), int(math.Floor(b.Y0)), int(math.Ceil(b.X1)), int(math.Ceil(b.Y1))))
 }
 
+// addPath feeds p to the rasteriser with every point mapped by pt, closing
+// each subpath (the rasteriser closes none by itself).
+func (r *rasterizer) addPath(p *canvas.Path, pt func(canvas.Point) (float32, float32)) {
+	open := false
+	for sc := p.Scanner(); sc.Scan(); {
+		ex, ey := pt(sc.End())
+		switch sc.Cmd() {
+		case canvas.MoveToCmd:
+			if open {
+				r.ras.ClosePath()
+			}
+			r.ras.MoveTo(ex, ey)
+			open = false
+		case canvas.LineToCmd:
+			r.ras.LineTo(ex, ey)
+			open = true
+		case canvas.QuadToCmd:
+			cx, cy := pt(sc.CP1())
+			r.ras.QuadTo(cx, cy, ex, ey)
+			open = true
+		case canvas.CubeToCmd:
+			c1x, c1y := pt(sc.CP1())
+			c2x, c2y := pt(sc.CP2())
+			r.ras.CubeTo(c1x, c1y, c2x, c2y, ex, ey)
+			open = true
+		case canvas.CloseCmd:
+			r.ras.ClosePath()
+			open = false
+		}
+	}
+	if open {
+		r.ras.ClosePath()
+	}
+}
+
 // fillIn fills the part of p (in pixels, y down, without arcs) inside rect
 // with c. The rasteriser accumulates coverage from the left, clamping what
 // lies left of rect to its first column and dropping what lies above or
@@ -396,35 +431,6 @@ func (r *rasterizer) fillIn(p *canvas.Path, c Color, rect image.Rectangle) {
 	r.ras.Reset(rect.Dx(), rect.Dy())
 	r.ras.DrawOp = draw.Over
 	ox, oy := float64(rect.Min.X), float64(rect.Min.Y)
-	open := false // the rasteriser closes no subpath by itself
-	for sc := p.Scanner(); sc.Scan(); {
-		e := sc.End()
-		ex, ey := float32(e.X-ox), float32(e.Y-oy)
-		switch sc.Cmd() {
-		case canvas.MoveToCmd:
-			if open {
-				r.ras.ClosePath()
-			}
-			r.ras.MoveTo(ex, ey)
-			open = false
-		case canvas.LineToCmd:
-			r.ras.LineTo(ex, ey)
-			open = true
-		case canvas.QuadToCmd:
-			c := sc.CP1()
-			r.ras.QuadTo(float32(c.X-ox), float32(c.Y-oy), ex, ey)
-			open = true
-		case canvas.CubeToCmd:
-			c1, c2 := sc.CP1(), sc.CP2()
-			r.ras.CubeTo(float32(c1.X-ox), float32(c1.Y-oy), float32(c2.X-ox), float32(c2.Y-oy), ex, ey)
-			open = true
-		case canvas.CloseCmd:
-			r.ras.ClosePath()
-			open = false
-		}
-	}
-	if open {
-		r.ras.ClosePath()
-	}
+	r.addPath(p, func(q canvas.Point) (float32, float32) { return float32(q.X - ox), float32(q.Y - oy) })
 	r.ras.Draw(r.img, rect, image.NewUniform(nrgba(c)), rect.Min)
 }

@@ -62,36 +62,7 @@ func (r *rasterizer) text(t Text) {
 	for _, pg := range gs {
 		tx, ty := pg.ox-px, y0-py
 		pt := func(p canvas.Point) (float32, float32) { return float32(tx + p.X*k), float32(ty - p.Y*k) }
-		open := false
-		for sc := pg.g.p.Scanner(); sc.Scan(); {
-			ex, ey := pt(sc.End())
-			switch sc.Cmd() {
-			case canvas.MoveToCmd:
-				if open {
-					r.ras.ClosePath()
-				}
-				r.ras.MoveTo(ex, ey)
-				open = false
-			case canvas.LineToCmd:
-				r.ras.LineTo(ex, ey)
-				open = true
-			case canvas.QuadToCmd:
-				cx, cy := pt(sc.CP1())
-				r.ras.QuadTo(cx, cy, ex, ey)
-				open = true
-			case canvas.CubeToCmd:
-				c1x, c1y := pt(sc.CP1())
-				c2x, c2y := pt(sc.CP2())
-				r.ras.CubeTo(c1x, c1y, c2x, c2y, ex, ey)
-				open = true
-			case canvas.CloseCmd:
-				r.ras.ClosePath()
-				open = false
-			}
-		}
-		if open {
-			r.ras.ClosePath()
-		}
+		r.addPath(pg.g.p, pt)
 	}
 	r.ras.Draw(r.img, rect, image.NewUniform(nrgba(t.Color)), rect.Min)
 }
