@@ -59,6 +59,11 @@ type Person struct {
 	// from the title and the title is ambiguous (a bare "CSO"): ORG012.
 	TitleAmbiguous bool
 	Fields         map[string]string // free-form extra fields
+	// SourceID is the entry's own id in the directory it was read from
+	// (an Entra object id, an LDAP DN), saved as fields.source_id; empty
+	// for a chart written by hand. A field, not an entry of Fields: a
+	// map per person was a tenth of reading a large directory export.
+	SourceID string
 	// Index is the entry's position in Org.People (file order).
 	Index int
 	// Pos is where the entry starts (the "- " of the list item, the start

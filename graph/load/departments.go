@@ -1,8 +1,9 @@
 package load
 
 import (
-	"github.com/orgchart/orgchart/graph/diag"
 	"regexp"
+
+	"github.com/orgchart/orgchart/graph/diag"
 
 	"github.com/orgchart/orgchart/graph"
 	yaml "go.yaml.in/yaml/v3"

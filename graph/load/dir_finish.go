@@ -30,8 +30,9 @@ func (b *dirBuilder) finish() (*graph.Org, error) {
 // dirSpan is a run of a chart's people and the key folding of the builder
 // that read them (an LDIF builder's remembers the DNs it read).
 type dirSpan struct {
-	people []*graph.Person
-	norm   func(string) string
+	people  []*graph.Person
+	norm    func(string) string
+	keyNorm bool // norm is graph.Key
 }
 
 // finishParts joins the parts of one export, read in file order by
@@ -49,12 +50,12 @@ func finishParts(parts []*dirBuilder) *graph.Org {
 			w = min(runtime.GOMAXPROCS(0), 8)
 		}
 		for i := range w {
-			spans = append(spans, dirSpan{people: b.org.People[i*n/w : (i+1)*n/w], norm: b.norm})
+			spans = append(spans, dirSpan{people: b.org.People[i*n/w : (i+1)*n/w], norm: b.norm, keyNorm: b.keyNorm})
 		}
 	} else {
 		b = joinParts(parts)
 		for _, p := range parts {
-			spans = append(spans, dirSpan{people: p.org.People, norm: p.norm})
+			spans = append(spans, dirSpan{people: p.org.People, norm: p.norm, keyNorm: p.keyNorm})
 		}
 	}
 	if resolveDirRefs(b, spans) {
@@ -76,7 +77,7 @@ func joinParts(parts []*dirBuilder) *dirBuilder {
 		ids += len(p.idKeys)
 	}
 	first := parts[0]
-	b := &dirBuilder{name: first.name, org: first.org, norm: first.norm, inf: first.inf}
+	b := &dirBuilder{name: first.name, org: first.org, norm: first.norm, keyNorm: first.keyNorm, inf: first.inf}
 	org := *first.org
 	b.org = &org
 	org.People = huge.Make[*graph.Person](0, people)
@@ -138,10 +139,14 @@ func resolveDirRefs(b *dirBuilder, spans []dirSpan) (emailLeft bool) {
 	for s, sp := range spans {
 		wg.Go(func() {
 			fix := func(r *graph.Ref) {
-				if ids[graph.Key(r.ID)] {
+				k := graph.Key(r.ID)
+				if ids[k] {
 					return
 				}
-				if i, ok := alias[sp.norm(r.ID)]; ok && i >= 0 {
+				if !sp.keyNorm {
+					k = sp.norm(r.ID)
+				}
+				if i, ok := alias[k]; ok && i >= 0 {
 					r.ID = people[i].ID
 				} else if strings.IndexByte(r.ID, '@') >= 0 {
 					left[s] = true

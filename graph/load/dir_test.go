@@ -172,8 +172,8 @@ func TestDirectoryPositions(t *testing.T) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("entry, manager, title, id positions (-want +got):\n%s", diff)
 			}
-			if p.Fields["source_id"] != tc.sourceID {
-				t.Errorf("source_id = %q, want %q", p.Fields["source_id"], tc.sourceID)
+			if p.SourceID != tc.sourceID {
+				t.Errorf("source_id = %q, want %q", p.SourceID, tc.sourceID)
 			}
 		})
 	}

@@ -106,36 +106,42 @@ var errDoubt = errors.New("read again with parseJSON")
 type tokens interface {
 	// peek returns the kind of the next token, 0 at the end or on error.
 	peek() byte
-	// next reads the next token into t (kids untouched); name tells that
-	// it is an object's key.
-	next(t *jv, name bool) error
+	// next reads the next token into t (kids untouched).
+	next(t *jv) error
 	// end reports an error unless all the input was read.
 	end() error
 }
 
 // textTokens reads tokens from the text with jsontext.
 type textTokens struct {
-	dec   *jsontext.Decoder
-	cur   cursor
-	names map[string]string // keys, interned
-	buf   []byte
+	dec *jsontext.Decoder
+	cur cursor
+	buf []byte
 	// shift is added to the decoder's offsets for the cursor: a part of
 	// an export read in parallel is decoded from a copy (dirjson_parallel.go).
 	shift int
+	// src holds the text from offset srcAt on, as a string: the values
+	// read are substrings of it, not one allocation each (a 100k-user
+	// export has a million values), unless they have escapes.
+	src   string
+	srcAt int
 }
 
-func newTextTokens(data []byte) *textTokens {
+// newTextTokens reads the tokens of data, whose values are taken from src,
+// data as a string (the callers convert it once, for all the readers of
+// one export).
+func newTextTokens(data []byte, src string) *textTokens {
 	return &textTokens{
 		// A bytes.Buffer is read in place, without a copy.
-		dec:   jsontext.NewDecoder(bytes.NewBuffer(data)),
-		cur:   newCursor(data),
-		names: make(map[string]string),
+		dec: jsontext.NewDecoder(bytes.NewBuffer(data)),
+		cur: newCursor(data),
+		src: src,
 	}
 }
 
 func (s *textTokens) peek() byte { return byte(s.dec.PeekKind()) }
 
-func (s *textTokens) next(t *jv, name bool) error {
+func (s *textTokens) next(t *jv) error {
 	k := s.dec.PeekKind()
 	var start int64
 	switch k {
@@ -153,24 +159,17 @@ func (s *textTokens) next(t *jv, name bool) error {
 			return errDoubt
 		}
 		start = s.dec.InputOffset() - int64(len(v))
+		at := int(start) + s.shift - s.srcAt // v is s.src[at:at+len(v)]
 		t.kind = byte(k)
 		switch k {
 		case '"':
-			raw := v[1 : len(v)-1]
-			if bytes.IndexByte(raw, '\\') >= 0 {
+			if bytes.IndexByte(v, '\\') >= 0 {
 				if s.buf, err = jsontext.AppendUnquote(s.buf[:0], v); err != nil {
 					return errDoubt
 				}
-				raw = s.buf
-			}
-			if name {
-				t.str = s.names[string(raw)]
-				if t.str == "" {
-					t.str = string(raw)
-					s.names[t.str] = t.str
-				}
+				t.str = string(s.buf)
 			} else {
-				t.str = string(raw)
+				t.str = s.src[at+1 : at+len(v)-1]
 			}
 		case 't':
 			t.str = "true"
@@ -179,7 +178,7 @@ func (s *textTokens) next(t *jv, name bool) error {
 		case 'n':
 			t.str = "null"
 		default:
-			t.str = string(v)
+			t.str = s.src[at : at+len(v)]
 		}
 	}
 	t.line, t.col = s.cur.at(int(start) + s.shift)
@@ -241,7 +240,7 @@ func (s *treeTokens) peek() byte {
 	return s.toks[0].kind
 }
 
-func (s *treeTokens) next(t *jv, _ bool) error {
+func (s *treeTokens) next(t *jv) error {
 	if len(s.toks) == 0 {
 		return errDoubt
 	}
@@ -296,13 +295,13 @@ func (r *jreader) reset() {
 // token reads one token (a delimiter) and returns it.
 func (r *jreader) token() (*jv, error) {
 	t := r.node()
-	return t, r.toks.next(t, false)
+	return t, r.toks.next(t)
 }
 
 // value reads one value at nesting depth.
 func (r *jreader) value(depth int) (*jv, error) {
 	n := r.node()
-	if err := r.toks.next(n, false); err != nil {
+	if err := r.toks.next(n); err != nil {
 		return nil, err
 	}
 	if n.kind != '{' && n.kind != '[' {
@@ -333,7 +332,7 @@ func (r *jreader) value(depth int) (*jv, error) {
 		}
 		if n.kind == '{' {
 			k := r.node()
-			if err := r.toks.next(k, true); err != nil {
+			if err := r.toks.next(k); err != nil {
 				return nil, err
 			}
 			r.stack = append(r.stack, k)
@@ -362,7 +361,7 @@ func loadDirJSON(name string, data []byte, inf *inferer, format, what string, ea
 	}
 	if readText {
 		b := newDirBuilder(name, format, inf, nil, len(data)/100)
-		r := &jreader{toks: newTextTokens(data)}
+		r := &jreader{toks: newTextTokens(data, string(data))}
 		err := walk(b, r)
 		if err == nil {
 			err = r.toks.end()

@@ -2,8 +2,9 @@ package load
 
 import (
 	"bytes"
+	"io"
 	"runtime"
-	"slices"
+	"strings"
 	"sync"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -42,7 +43,7 @@ func dirParts(size, chunks int) int {
 // newlines followed by a '{' (jsonCuts), into a head (the response up to a
 // cut: its keys and the first users), runs of users, and a last run whose
 // array ends the document (only "]" or "]}" and white space after it).
-// Each part is decoded from a copy made a complete JSON value: the head
+// Each part is decoded as a stream made a complete JSON value: the head
 // followed by "]}" (or "]"), a run within "[...]" without the commas at
 // its ends. The head must close its users array with the "]" added, and
 // the commas left out between two parts must be exactly one. Then every
@@ -117,20 +118,23 @@ func readJSONParts(name string, data []byte, inf *inferer, format string, each f
 					p.trail, text = true, text[:len(text)-1]
 				}
 			}
-			var buf []byte
+			// The part is decoded as a stream (a small buffer), not
+			// from a copy: a copy of the export was as much fresh memory
+			// again, and fresh pages cost more than the copying.
+			var in io.Reader
 			if k == 0 {
-				buf = slices.Concat(text, []byte(closing))
+				in = io.MultiReader(bytes.NewReader(text), strings.NewReader(closing))
 			} else {
-				buf = slices.Concat([]byte{'['}, text, []byte{']'})
+				in = io.MultiReader(strings.NewReader("["), bytes.NewReader(text), strings.NewReader("]"))
 			}
 			p.b = newDirBuilder(name, format, &inferer{off: inf.off}, nil, len(text)/100)
 			cur := newCursor(data)
 			if from > 0 {
 				cur.off, cur.line = from, 1+bytes.Count(data[:from], []byte{'\n'})
 			}
-			toks := &textTokens{dec: jsontext.NewDecoder(bytes.NewBuffer(buf)), cur: cur, names: make(map[string]string)}
+			toks := &textTokens{dec: jsontext.NewDecoder(in), cur: cur, src: string(text), srcAt: start}
 			if k > 0 {
-				toks.shift = start - 1 // buf[1] is data[start]
+				toks.shift = start - 1 // byte 1 of the stream is data[start]
 			}
 			r := &jreader{toks: toks}
 			if k == 0 {

@@ -25,7 +25,7 @@ func loadEntra(name string, data []byte, inf *inferer) (*graph.Org, error) {
 
 // entraUser adds one Graph user.
 func (b *dirBuilder) entraUser(u *jv) {
-	p := &graph.Person{Pos: b.pos(u)}
+	p := b.person(b.pos(u))
 	objID, upn, mail := jstr(jget(u, "id")), jstr(jget(u, "userPrincipalName")), jstr(jget(u, "mail"))
 	switch {
 	case upn != "":
@@ -49,7 +49,7 @@ func (b *dirBuilder) entraUser(u *jv) {
 	if m := jget(u, "manager"); m != nil && m.kind == '{' {
 		for _, k := range []string{"id", "userPrincipalName", "mail"} {
 			if v := jget(m, k); jstr(v) != "" {
-				p.ReportsTo = []graph.Ref{{ID: jstr(v), Pos: b.pos(v)}}
+				p.ReportsTo = b.manager(jstr(v), b.pos(v))
 				break
 			}
 		}

@@ -28,7 +28,7 @@ func loadGoogle(name string, data []byte, inf *inferer) (*graph.Org, error) {
 
 // googleUser adds one Directory user.
 func (b *dirBuilder) googleUser(u *jv) {
-	p := &graph.Person{Pos: b.pos(u)}
+	p := b.person(b.pos(u))
 	srcID := jstr(jget(u, "id"))
 	if b.setJSON(p, "id", &p.ID, jget(u, "primaryEmail")) == "" {
 		if b.setJSON(p, "id", &p.ID, jget(u, "id")) == "" {

@@ -2,12 +2,13 @@ package load
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
@@ -85,18 +86,41 @@ func (c *cursor) at(off int) (line, col int) {
 	if off < c.off { // not expected; rescan from the start
 		c.off, c.line, c.col = 0, 1, 1
 	}
-	for c.off < off {
-		b := c.data[c.off]
-		switch {
-		case b == '\n':
-			c.line++
-			c.col = 1
-		case b < utf8.RuneSelf || utf8.RuneStart(b):
-			c.col++
+	seg := c.data[c.off:off]
+	for {
+		i := bytes.IndexByte(seg, '\n')
+		if i < 0 {
+			break
 		}
-		c.off++
+		c.line++
+		c.col = 1
+		seg = seg[i+1:]
 	}
+	c.col += runeStarts(seg)
+	c.off = off
 	return c.line, c.col
+}
+
+// runeStarts counts the bytes of p that start a character (all but UTF-8
+// continuation bytes, 10xxxxxx), eight at a time: every token of a
+// directory export asks for its column, and a byte at a time this count
+// was a tenth of reading a 100k-user Entra export (no library function
+// counts characters in place faster than utf8.RuneCount's byte loop).
+func runeStarts(p []byte) int {
+	const hi = 0x8080808080808080
+	n := len(p)
+	for len(p) >= 8 {
+		w := binary.LittleEndian.Uint64(p)
+		// Bit 7 of a byte set and bit 6 clear: a continuation byte.
+		n -= bits.OnesCount64(w & ^(w << 1) & hi)
+		p = p[8:]
+	}
+	for _, b := range p {
+		if b&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // skip returns the offset of the next token at or after off: past white

@@ -254,7 +254,7 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 		return
 	}
 	b.dnKeys[r.dn.value] = key
-	p := &graph.Person{Pos: diag.Pos{File: b.name, Line: r.dn.pos.Line, Column: 1}}
+	p := b.person(diag.Pos{File: b.name, Line: r.dn.pos.Line, Column: 1})
 	set := func(field string, dst *string, attrs ...string) string {
 		for _, t := range attrs {
 			if v, pos := r.get(t); v != "" {
@@ -280,7 +280,7 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	mail := set("email", &p.Email, "mail")
 	set("location", &p.Location, "l", "physicaldeliveryofficename")
 	if v, pos := r.get("manager"); v != "" {
-		p.ReportsTo = []graph.Ref{{ID: v, Pos: pos}}
+		p.ReportsTo = b.manager(v, pos)
 	}
 	for _, a := range r.attrs {
 		b.ignoreAttr("", a.typ, ldifUsed, a.pos)

@@ -61,7 +61,7 @@ func loadOkta(name string, data []byte, inf *inferer) (*graph.Org, error) {
 
 // oktaUser adds one Okta user.
 func (b *dirBuilder) oktaUser(u *jv) {
-	p := &graph.Person{Pos: b.pos(u)}
+	p := b.person(b.pos(u))
 	srcID := jstr(jget(u, "id"))
 	prof := jget(u, "profile")
 	if prof == nil || prof.kind != '{' {
@@ -95,7 +95,7 @@ func (b *dirBuilder) oktaUser(u *jv) {
 	b.setJSON(p, "location", &p.Location, jget(prof, "city"))
 	for _, k := range []string{"managerId", "manager"} {
 		if v := jget(prof, k); jstr(v) != "" {
-			p.ReportsTo = []graph.Ref{{ID: jstr(v), Pos: b.pos(v)}}
+			p.ReportsTo = b.manager(jstr(v), b.pos(v))
 			break
 		}
 	}

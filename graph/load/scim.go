@@ -29,7 +29,7 @@ func loadSCIM(name string, data []byte, inf *inferer) (*graph.Org, error) {
 
 // scimUser adds one SCIM user.
 func (b *dirBuilder) scimUser(u *jv) {
-	p := &graph.Person{Pos: b.pos(u)}
+	p := b.person(b.pos(u))
 	srcID := jstr(jget(u, "id"))
 	if b.setJSON(p, "id", &p.ID, jget(u, "userName")) == "" {
 		if b.setJSON(p, "id", &p.ID, jget(u, "id")) == "" {
@@ -57,7 +57,7 @@ func (b *dirBuilder) scimUser(u *jv) {
 			v = jget(m, "value")
 		}
 		if jstr(v) != "" {
-			p.ReportsTo = []graph.Ref{{ID: jstr(v), Pos: b.pos(v)}}
+			p.ReportsTo = b.manager(jstr(v), b.pos(v))
 		}
 	}
 	b.ignore(u, "", "id", "userName", "name", "displayName", "title", "emails", "schemas", "meta", "active", scimEnterprise)

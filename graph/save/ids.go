@@ -82,11 +82,8 @@ func Rename(org *graph.Org, renames map[string]string) {
 	}
 	for _, p := range org.People {
 		if n, ok := renames[p.ID]; ok {
-			if p.Fields["source_id"] == "" {
-				if p.Fields == nil {
-					p.Fields = make(map[string]string, 1)
-				}
-				p.Fields["source_id"] = p.ID
+			if p.SourceID == "" && p.Fields["source_id"] == "" {
+				p.SourceID = p.ID
 			}
 			p.ID = n
 		}

@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,10 +142,18 @@ func person(p *graph.Person) *yaml.Node {
 	text("email", p.Email)
 	text("location", p.Location)
 	text("photo", p.Photo)
-	if len(p.Fields) > 0 {
+	fields := p.Fields
+	if p.SourceID != "" && fields["source_id"] == "" {
+		fields = maps.Clone(fields)
+		if fields == nil {
+			fields = make(map[string]string, 1)
+		}
+		fields["source_id"] = p.SourceID
+	}
+	if len(fields) > 0 {
 		f := mapping()
-		for _, k := range sortedKeys(p.Fields) {
-			add(f, k, str(p.Fields[k]))
+		for _, k := range sortedKeys(fields) {
+			add(f, k, str(fields[k]))
 		}
 		add(m, "fields", f)
 	}
