@@ -33,13 +33,11 @@ type dirBuilder struct {
 	inf  *inferer
 	errs diag.ErrorList
 	// keys lists the folded keys (norm) each user may be named by, and
-	// idKeys each user's chart id folded by graph.Key, in the order of
-	// org.People: finish builds its lookup maps from them (dir_finish.go).
+	// idKeys each user's chart id folded the same way, in the order of
+	// org.People: finish builds its lookup map from them (dir_finish.go).
 	keys   []dirKey
 	idKeys []string
 	norm   func(string) string
-	// keyNorm tells that norm is graph.Key, the folding of chart ids.
-	keyNorm bool
 	// ignored holds the directory attributes noted as not used (once each);
 	// noteAttr holds, for each of org.Notes, the attribute it notes ("" for
 	// other notes), so that parts read in parallel note each attribute once.
@@ -62,18 +60,16 @@ type dirBuilder struct {
 // norm folds a key for matching; nil means graph.Key (trimmed, case-folded).
 // size is the expected number of keys (0 when not known).
 func newDirBuilder(name, format string, inf *inferer, norm func(string) string, size int) *dirBuilder {
-	keyNorm := norm == nil
-	if keyNorm {
+	if norm == nil {
 		norm = graph.Key
 	}
 	return &dirBuilder{
-		keyNorm: keyNorm,
-		name:    name,
-		org:     &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}, People: make([]*graph.Person, 0, size/3)},
-		inf:     inf,
-		keys:    make([]dirKey, 0, size),
-		idKeys:  make([]string, 0, size/3),
-		norm:    norm,
+		name:   name,
+		org:    &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}, People: make([]*graph.Person, 0, size/3)},
+		inf:    inf,
+		keys:   make([]dirKey, 0, size),
+		idKeys: make([]string, 0, size/3),
+		norm:   norm,
 	}
 }
 
@@ -170,7 +166,7 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 		p.FieldPos = append(p.FieldPos, graph.FieldAt{Name: "title", Pos: titlePos})
 	}
 	b.org.People = append(b.org.People, p)
-	idKey := graph.Key(p.ID)
+	idKey := b.norm(p.ID)
 	b.idKeys = append(b.idKeys, idKey)
 	// The keys registered for p (a user has a few), as written and
 	// folded: a key written as an earlier one (a mail that is also the
@@ -186,7 +182,7 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 			continue
 		}
 		k := idKey
-		if w != p.ID || !b.keyNorm {
+		if w != p.ID {
 			k = b.norm(w)
 		}
 		if k == "" || slices.Contains(seen[:n], k) {

@@ -13,8 +13,8 @@ import (
 // This file ends a directory load: the parts of an export read in parallel
 // (dirjson_parallel.go, ldif_parallel.go) are joined in file order, and
 // every manager reference is rewritten to the chart id of the one user it
-// names. The lookup maps are built once, presized, from the keys the
-// builders recorded (two maps, built at the same time), and the references
+// names. The lookup map is built once, presized, from the keys the
+// builders recorded, and the references
 // are resolved on every core: the maps are only read then.
 
 // finish rewrites the references to the users' chart ids (a reference that
@@ -30,9 +30,8 @@ func (b *dirBuilder) finish() (*graph.Org, error) {
 // dirSpan is a run of a chart's people and the key folding of the builder
 // that read them (an LDIF builder's remembers the DNs it read).
 type dirSpan struct {
-	people  []*graph.Person
-	norm    func(string) string
-	keyNorm bool // norm is graph.Key
+	people []*graph.Person
+	norm   func(string) string
 }
 
 // finishParts joins the parts of one export, read in file order by
@@ -50,12 +49,12 @@ func finishParts(parts []*dirBuilder) *graph.Org {
 			w = min(runtime.GOMAXPROCS(0), 8)
 		}
 		for i := range w {
-			spans = append(spans, dirSpan{people: b.org.People[i*n/w : (i+1)*n/w], norm: b.norm, keyNorm: b.keyNorm})
+			spans = append(spans, dirSpan{people: b.org.People[i*n/w : (i+1)*n/w], norm: b.norm})
 		}
 	} else {
 		b = joinParts(parts)
 		for _, p := range parts {
-			spans = append(spans, dirSpan{people: p.org.People, norm: p.norm, keyNorm: p.keyNorm})
+			spans = append(spans, dirSpan{people: p.org.People, norm: p.norm})
 		}
 	}
 	if resolveDirRefs(b, spans) {
@@ -77,7 +76,7 @@ func joinParts(parts []*dirBuilder) *dirBuilder {
 		ids += len(p.idKeys)
 	}
 	first := parts[0]
-	b := &dirBuilder{name: first.name, org: first.org, norm: first.norm, keyNorm: first.keyNorm, inf: first.inf}
+	b := &dirBuilder{name: first.name, org: first.org, norm: first.norm, inf: first.inf}
 	org := *first.org
 	b.org = &org
 	org.People = huge.Make[*graph.Person](0, people)
@@ -113,40 +112,33 @@ func joinParts(parts []*dirBuilder) *dirBuilder {
 // finish) and reports whether one that names no user by its keys is
 // written as an e-mail address, for resolveEmailRefs to try.
 func resolveDirRefs(b *dirBuilder, spans []dirSpan) (emailLeft bool) {
-	var (
-		ids map[string]bool
-		wg  sync.WaitGroup
-	)
-	wg.Go(func() {
-		ids = make(map[string]bool, len(b.idKeys))
-		for _, k := range b.idKeys {
-			ids[k] = true
-		}
-	})
-	// alias maps a key to the index of the user that has it, -1 when two
-	// users share it.
-	alias := make(map[string]int, len(b.keys))
+	// byKey maps a folded key to the index of the user that has it, -1
+	// when two users share it, or chartID when it is a user's chart id:
+	// a reference written as a chart id stays as written. One map for
+	// both: a reference is looked up once.
+	const chartID = -2
+	byKey := make(map[string]int, len(b.keys))
+	for _, k := range b.idKeys {
+		byKey[k] = chartID
+	}
 	for _, k := range b.keys {
-		if j, dup := alias[k.key]; !dup {
-			alias[k.key] = k.i
-		} else if j != k.i {
-			alias[k.key] = -1
+		if j, dup := byKey[k.key]; !dup {
+			byKey[k.key] = k.i
+		} else if j >= 0 && j != k.i {
+			byKey[k.key] = -1
 		}
 	}
-	wg.Wait()
+	var wg sync.WaitGroup
 	people := b.org.People
 	left := make([]bool, len(spans))
 	for s, sp := range spans {
 		wg.Go(func() {
 			fix := func(r *graph.Ref) {
-				k := graph.Key(r.ID)
-				if ids[k] {
+				i, ok := byKey[sp.norm(r.ID)]
+				if i == chartID {
 					return
 				}
-				if !sp.keyNorm {
-					k = sp.norm(r.ID)
-				}
-				if i, ok := alias[k]; ok && i >= 0 {
+				if ok && i >= 0 {
 					r.ID = people[i].ID
 				} else if strings.IndexByte(r.ID, '@') >= 0 {
 					left[s] = true
