@@ -54,6 +54,8 @@ type dirBuilder struct {
 	slab      []graph.Person
 	fieldSlab []graph.FieldAt
 	refSlab   []graph.Ref
+	// arena holds the values kept from a directory export read as bytes.
+	arena strArena
 }
 
 // newDirBuilder starts a chart of the given format read from file name.
@@ -116,6 +118,31 @@ func (b *dirBuilder) manager(id string, pos diag.Pos) []graph.Ref {
 // within bounds.
 func (b *dirBuilder) slabSize() int {
 	return min(max(cap(b.org.People)-len(b.org.People), 64), 1<<16)
+}
+
+// str returns v as a string kept in the chart (see strArena).
+func (b *dirBuilder) str(v []byte) string { return b.arena.str(v) }
+
+// strArena hands out strings cut from large buffers: a directory export
+// keeps a few values of each user, and a string each was an allocation
+// each (half a million for 100k users). The strings are those of a
+// strings.Builder, which stays valid while the builder appends after it
+// (written bytes are never changed); a full builder is replaced, never
+// reset.
+type strArena struct{ sb strings.Builder }
+
+// str returns v as a string from the arena.
+func (a *strArena) str(v []byte) string {
+	if len(v) == 0 {
+		return ""
+	}
+	if a.sb.Cap()-a.sb.Len() < len(v) {
+		a.sb = strings.Builder{}
+		a.sb.Grow(max(64<<10, len(v)))
+	}
+	n := a.sb.Len()
+	a.sb.Write(v)
+	return a.sb.String()[n:]
 }
 
 // pos returns the position of a JSON value.

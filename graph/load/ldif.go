@@ -39,12 +39,8 @@ func loadLDIF(name string, data []byte, inf *inferer) (*graph.Org, error) {
 		return org, nil
 	}
 	b := newLDIFBuilder(name, inf, len(data))
-	recs := readLDIF(b, data, 0, false)
-	if len(recs) == 0 && len(b.errs) == 0 {
+	if readLDIF(b, data, 0, false, b.ldifEntry) == 0 && len(b.errs) == 0 {
 		b.errorf(diag.Pos{File: name, Line: 1, Column: 1}, `the LDIF file has no entries: export people with "ldapsearch -LLL -o ldif-wrap=no ... '(objectClass=person)'"`)
-	}
-	for _, r := range recs {
-		b.ldifEntry(r)
 	}
 	return b.finish()
 }
@@ -67,8 +63,11 @@ func newLDIFBuilder(name string, inf *inferer, size int) *dirBuilder {
 
 // ldifAttr is one attribute line of an LDIF record, unfolded and decoded.
 type ldifAttr struct {
-	typ   string // lower case, without options (";lang-en")
-	value string
+	typ string // lower case, without options (";lang-en")
+	// value is the value, trimmed: a slice of the export, or of the
+	// reader's scratch when it was folded or encoded, valid while its
+	// record is handed on. It is made a string only when kept (b.str).
+	value []byte
 	pos   diag.Pos // the start of the value
 }
 
@@ -76,59 +75,71 @@ type ldifAttr struct {
 type ldifRecord struct {
 	dn    ldifAttr
 	attrs []ldifAttr
-	// from and to index the record's attributes in the slab readLDIF
-	// keeps them in (one allocation for all records, not a few each).
-	from, to int
 }
 
 // get returns the first value of attribute typ (lower case) and its
-// position, or "" when absent.
-func (r *ldifRecord) get(typ string) (string, diag.Pos) {
+// position, or nil when absent.
+func (r *ldifRecord) get(typ string) ([]byte, diag.Pos) {
 	for _, a := range r.attrs {
-		if a.typ == typ && a.value != "" {
+		if a.typ == typ && len(a.value) > 0 {
 			return a.value, a.pos
 		}
 	}
-	return "", diag.Pos{}
+	return nil, diag.Pos{}
 }
 
-// readLDIF splits data into records, reporting malformed lines to b. line
-// is the number of lines before data in the file; after says that data
-// follows records (a version line is then out of place).
-func readLDIF(b *dirBuilder, data []byte, line int, after bool) []*ldifRecord {
+// readLDIF reads the records of data, reporting malformed lines to b, and
+// hands each record with a dn to each as it ends; it returns their number.
+// The record and its values are the reader's, reused for the next record:
+// a 100k-entry export is read without keeping its million attribute lines.
+// line is the number of lines before data in the file; after says that
+// data follows records (a version line is then out of place).
+func readLDIF(b *dirBuilder, data []byte, line int, after bool, each func(*ldifRecord)) int {
 	var (
-		recs  []*ldifRecord
-		cur   *ldifRecord
-		attrs = make([]ldifAttr, 0, len(data)/28) // about one a line
-		// the logical line being unfolded: its text and where it starts
+		n       int
+		rec     ldifRecord
+		inRec   bool // a record is being read (rec.dn set, or skipped after an error)
+		scratch []byte
+		// the logical line being unfolded: its text (a slice of data,
+		// or of scratch from textAt once a continuation is added) and
+		// where it starts
 		text    []byte
+		textAt  int
+		folded  bool
 		textPos diag.Pos
 		inText  bool
 		comment bool // the physical line before was a comment
 	)
+	end := func() {
+		if inRec && rec.dn.typ != "" {
+			each(&rec)
+			n++
+		}
+		inRec = false
+		rec = ldifRecord{attrs: rec.attrs[:0]}
+		scratch = scratch[:0]
+	}
 	flush := func() {
 		if !inText {
 			return
 		}
 		inText = false
-		a, ok := parseLDIFLine(b, text, textPos)
+		a, ok := parseLDIFLine(b, text, textPos, &scratch)
 		if !ok {
 			return
 		}
 		switch {
-		case cur == nil && a.typ == "version" && len(recs) == 0 && !after:
-			if a.value != "1" {
-				b.errorf(a.pos, "unsupported LDIF version "+diag.Excerpt(a.value)+": write \"version: 1\"")
+		case !inRec && a.typ == "version" && n == 0 && !after:
+			if string(a.value) != "1" {
+				b.errorf(a.pos, "unsupported LDIF version "+diag.Excerpt(string(a.value))+": write \"version: 1\"")
 			}
-		case cur == nil && a.typ == "dn":
-			cur = &ldifRecord{dn: a, from: len(attrs), to: len(attrs)}
-			recs = append(recs, cur)
-		case cur == nil:
+		case !inRec && a.typ == "dn":
+			rec.dn, inRec = a, true
+		case !inRec:
 			b.errorf(textPos, "an LDIF record must start with a \"dn:\" line, not "+diag.Excerpt(a.typ+":"))
-			cur = &ldifRecord{from: len(attrs), to: len(attrs)} // skip the rest of the record
+			inRec = true // skip the rest of the record
 		default:
-			attrs = append(attrs, a)
-			cur.to = len(attrs)
+			rec.attrs = append(rec.attrs, a)
 		}
 	}
 	for len(data) > 0 {
@@ -149,34 +160,35 @@ func readLDIF(b *dirBuilder, data []byte, line int, after bool) []*ldifRecord {
 				b.errorf(diag.Pos{File: b.name, Line: line, Column: 1}, "a line starting with a space continues the line before, but there is none: remove the space")
 				continue
 			}
-			text = append(text, raw[1:]...)
+			if !folded {
+				textAt, folded = len(scratch), true
+				scratch = append(scratch, text...)
+			}
+			scratch = append(scratch, raw[1:]...)
+			text = scratch[textAt:]
 		case len(raw) > 0 && raw[0] == '#':
 			flush()
 			comment = true
 		case len(bytes.TrimSpace(raw)) == 0:
 			flush()
 			comment = false
-			if cur != nil {
-				cur = nil
-			}
+			end()
 		default:
 			flush()
 			comment = false
-			text = append(text[:0], raw...)
+			text, folded = raw, false
 			textPos = diag.Pos{File: b.name, Line: line, Column: 1}
 			inText = true
 		}
 	}
 	flush()
-	// Records without a dn (after an error) are dropped.
-	for _, r := range recs {
-		r.attrs = attrs[r.from:r.to:r.to]
-	}
-	return slices.DeleteFunc(recs, func(r *ldifRecord) bool { return r.dn.value == "" && r.dn.typ == "" })
+	end()
+	return n
 }
 
-// parseLDIFLine splits "type: value", "type:: base64" or "type:< url".
-func parseLDIFLine(b *dirBuilder, text []byte, pos diag.Pos) (ldifAttr, bool) {
+// parseLDIFLine splits "type: value", "type:: base64" or "type:< url". A
+// value that must be decoded or repaired is written to *scratch.
+func parseLDIFLine(b *dirBuilder, text []byte, pos diag.Pos, scratch *[]byte) (ldifAttr, bool) {
 	i := bytes.IndexByte(text, ':')
 	if i <= 0 {
 		b.errorf(pos, `invalid LDIF line: write "attribute: value" (or "attribute:: base64"), and start continuation lines with one space`)
@@ -200,12 +212,14 @@ func parseLDIFLine(b *dirBuilder, text []byte, pos diag.Pos) (ldifAttr, bool) {
 		rest = bytes.TrimLeft(rest[1:], " ")
 		a.pos = pos
 		a.pos.Column = utf8.RuneCount(text[:len(text)-len(rest)]) + 1
-		v, err := base64.StdEncoding.DecodeString(string(bytes.TrimSpace(rest)))
+		at := len(*scratch)
+		v, err := base64.StdEncoding.AppendDecode(*scratch, bytes.TrimSpace(rest))
 		if err != nil {
 			b.errorf(a.pos, "invalid base64 value of "+diag.Excerpt(typ)+": "+err.Error())
 			return ldifAttr{}, false
 		}
-		a.value = strings.TrimSpace(strings.ToValidUTF8(string(v), "\uFFFD"))
+		*scratch = v
+		a.value = validValue(v[at:], scratch)
 	case len(rest) > 0 && rest[0] == '<':
 		// A value by URL (file:///...): never fetched; the attribute is
 		// taken as absent.
@@ -214,19 +228,41 @@ func parseLDIFLine(b *dirBuilder, text []byte, pos diag.Pos) (ldifAttr, bool) {
 		rest = bytes.TrimLeft(rest, " ")
 		a.pos = pos
 		a.pos.Column = utf8.RuneCount(text[:len(text)-len(rest)]) + 1
-		if utf8.Valid(rest) {
-			a.value = string(bytes.TrimSpace(rest))
-		} else {
-			a.value = strings.TrimSpace(strings.ToValidUTF8(string(rest), "\uFFFD"))
-		}
+		a.value = validValue(rest, scratch)
 	}
 	return a, true
+}
+
+// validValue returns v trimmed, with invalid UTF-8 replaced by U+FFFD
+// (written to *scratch).
+func validValue(v []byte, scratch *[]byte) []byte {
+	if !utf8.Valid(v) {
+		at := len(*scratch)
+		*scratch = append(*scratch, bytes.ToValidUTF8(v, []byte("\uFFFD"))...)
+		v = (*scratch)[at:]
+	}
+	return bytes.TrimSpace(v)
 }
 
 // personClasses are the objectClass values (lower case) of people.
 var personClasses = map[string]bool{
 	"person": true, "organizationalperson": true, "inetorgperson": true, "user": true,
 	"posixaccount": true, "residentialperson": true, "shadowaccount": false,
+}
+
+// personClass reports whether objectClass value v names a person class.
+func personClass(v []byte) bool {
+	var buf [32]byte
+	if len(v) > len(buf) {
+		return false // no person class is that long
+	}
+	for i, c := range v {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return personClasses[string(buf[:len(v)])]
 }
 
 // ldifUsed are the attribute types ldifEntry reads (lower case).
@@ -239,26 +275,27 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	for _, a := range r.attrs {
 		if a.typ == "objectclass" {
 			classes++
-			person = person || personClasses[strings.ToLower(a.value)]
+			person = person || personClass(a.value)
 		}
 	}
 	if classes > 0 && !person {
 		return
 	}
-	if v, _ := r.get("changetype"); v != "" && !strings.EqualFold(v, "add") {
+	if v, _ := r.get("changetype"); v != nil && !bytes.EqualFold(v, []byte("add")) {
 		return // a modify or delete record describes a change, not an entry
 	}
-	key, first, err := parseDN(r.dn.value)
+	dn := b.str(r.dn.value)
+	key, first, err := parseDN(dn)
 	if err != nil {
-		b.errorf(r.dn.pos, "invalid DN "+diag.Excerpt(r.dn.value)+err.Error()+`: write it as RFC 4514 says, such as "uid=dana,ou=people,dc=example,dc=com"`)
+		b.errorf(r.dn.pos, "invalid DN "+diag.Excerpt(dn)+err.Error()+`: write it as RFC 4514 says, such as "uid=dana,ou=people,dc=example,dc=com"`)
 		return
 	}
-	b.dnKeys[r.dn.value] = key
+	b.dnKeys[dn] = key
 	p := b.person(diag.Pos{File: b.name, Line: r.dn.pos.Line, Column: 1})
 	set := func(field string, dst *string, attrs ...string) string {
 		for _, t := range attrs {
-			if v, pos := r.get(t); v != "" {
-				return b.set(p, field, dst, v, pos)
+			if v, pos := r.get(t); v != nil {
+				return b.set(p, field, dst, b.str(v), pos)
 			}
 		}
 		return ""
@@ -273,20 +310,23 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	if set("name", &p.Name, "displayname", "cn") == "" {
 		given, gpos := r.get("givenname")
 		sn, _ := r.get("sn")
-		b.set(p, "name", &p.Name, joinName(given, sn), gpos)
+		b.set(p, "name", &p.Name, joinName(string(given), string(sn)), gpos)
 	}
 	set("title", &p.Title, "title")
 	set("department", &p.Department, "department", "departmentnumber", "ou")
 	mail := set("email", &p.Email, "mail")
 	set("location", &p.Location, "l", "physicaldeliveryofficename")
-	if v, pos := r.get("manager"); v != "" {
-		p.ReportsTo = b.manager(v, pos)
+	if v, pos := r.get("manager"); v != nil {
+		p.ReportsTo = b.manager(b.str(v), pos)
 	}
 	for _, a := range r.attrs {
 		b.ignoreAttr("", a.typ, ldifUsed, a.pos)
 	}
-	uid, _ := r.get("uid")
-	b.add(p, p.At("title"), r.dn.value, uid, mail)
+	uid := p.ID // the id is the uid when there is one
+	if v, _ := r.get("uid"); string(v) != uid {
+		uid = b.str(v)
+	}
+	b.add(p, p.At("title"), dn, uid, mail)
 }
 
 // ldapKey folds a DN for matching as RFC 4514 and RFC 4517

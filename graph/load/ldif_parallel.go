@@ -51,11 +51,7 @@ func readLDIFParts(name string, data []byte, inf *inferer, cuts []int) (*graph.O
 		wg.Go(func() {
 			part := data[bounds[k]:bounds[k+1]]
 			b := newLDIFBuilder(name, &inferer{off: inf.off}, len(part))
-			rs := readLDIF(b, part, lines[k], k > 0)
-			for _, r := range rs {
-				b.ldifEntry(r)
-			}
-			builders[k], recs[k] = b, len(rs)
+			builders[k], recs[k] = b, readLDIF(b, part, lines[k], k > 0, b.ldifEntry)
 		})
 	}
 	wg.Wait()
