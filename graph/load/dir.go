@@ -242,10 +242,12 @@ func (b *dirBuilder) ignore(n *jv, prefix string, used ...string) {
 	}
 	for i := 0; i+1 < len(n.kids); i += 2 {
 		k := n.kids[i]
-		if strings.IndexByte(k.str, '@') >= 0 {
-			continue
+		if slices.ContainsFunc(used, k.is) {
+			continue // the common case, settled without making a string
 		}
-		b.ignoreAttr(prefix, k.str, used, b.pos(k))
+		if name := k.text(); strings.IndexByte(name, '@') < 0 {
+			b.ignoreAttr(prefix, name, used, b.pos(k))
+		}
 	}
 }
 
@@ -303,7 +305,7 @@ func (b *dirBuilder) users(r *jreader, key, what, example string, fn func(u *jv)
 			if err := r.toks.next(k); err != nil {
 				return err
 			}
-			if k.str != key || found {
+			if !k.is(key) || found {
 				if _, err := r.value(1); err != nil {
 					return err
 				}

@@ -39,8 +39,13 @@ type jv struct {
 	// or 'n'; '}' and ']' only as tokens.
 	kind byte
 	// str is a string's text, a number's literal, "true", "false" or
-	// "null".
+	// "null"; for a string without escapes or a number read from the
+	// text, raw is that text, a slice of the export, and str is made from
+	// it (in arena) only when asked for (text): most values of an export
+	// are looked at, few are kept.
 	str       string
+	raw       []byte
+	arena     *strArena
 	line, col int
 	// kids holds an object's keys and values (key, value, key, value...)
 	// or an array's elements.
@@ -54,7 +59,7 @@ func jget(n *jv, key string) *jv {
 		return nil
 	}
 	for i := 0; i+1 < len(n.kids); i += 2 {
-		if n.kids[i].str == key {
+		if n.kids[i].is(key) {
 			return n.kids[i+1]
 		}
 	}
@@ -67,12 +72,28 @@ func jstr(n *jv) string {
 	if n == nil || (n.kind != '"' && n.kind != '0') {
 		return ""
 	}
-	return strings.TrimSpace(n.str)
+	return strings.TrimSpace(n.text())
+}
+
+// text returns n's text (see jv.str).
+func (n *jv) text() string {
+	if n.raw != nil && n.str == "" {
+		n.str = n.arena.str(n.raw)
+	}
+	return n.str
+}
+
+// is reports whether n's text is s, without making a string of it.
+func (n *jv) is(s string) bool {
+	if n.raw != nil {
+		return string(n.raw) == s
+	}
+	return n.str == s
 }
 
 // jbool reports whether n is the JSON literal true (or the string "true").
 func jbool(n *jv) bool {
-	return n != nil && n.kind != '{' && n.kind != '[' && strings.EqualFold(n.str, "true")
+	return n != nil && n.kind != '{' && n.kind != '[' && strings.EqualFold(n.text(), "true")
 }
 
 // jkind names the JSON type of n for messages.
@@ -115,27 +136,25 @@ type tokens interface {
 // textTokens reads tokens from the text with jsontext.
 type textTokens struct {
 	dec *jsontext.Decoder
+	// cur maps offsets of the export (cur.data) to lines and columns.
 	cur cursor
 	buf []byte
-	// shift is added to the decoder's offsets for the cursor: a part of
-	// an export read in parallel is decoded from a copy (dirjson_parallel.go).
+	// shift is added to the decoder's offsets to give the export's: a
+	// part of an export read in parallel is decoded from a stream that
+	// starts elsewhere (dirjson_parallel.go).
 	shift int
-	// src holds the text from offset srcAt on, as a string: the values
-	// read are substrings of it, not one allocation each (a 100k-user
-	// export has a million values), unless they have escapes.
-	src   string
-	srcAt int
+	// arena makes the strings of the values kept (jv.text).
+	arena *strArena
 }
 
-// newTextTokens reads the tokens of data, whose values are taken from src,
-// data as a string (the callers convert it once, for all the readers of
-// one export).
-func newTextTokens(data []byte, src string) *textTokens {
+// newTextTokens reads the tokens of the export data, making the strings
+// of the values kept in arena.
+func newTextTokens(data []byte, arena *strArena) *textTokens {
 	return &textTokens{
 		// A bytes.Buffer is read in place, without a copy.
-		dec: jsontext.NewDecoder(bytes.NewBuffer(data)),
-		cur: newCursor(data),
-		src: src,
+		dec:   jsontext.NewDecoder(bytes.NewBuffer(data)),
+		cur:   newCursor(data),
+		arena: arena,
 	}
 }
 
@@ -159,8 +178,8 @@ func (s *textTokens) next(t *jv) error {
 			return errDoubt
 		}
 		start = s.dec.InputOffset() - int64(len(v))
-		at := int(start) + s.shift - s.srcAt // v is s.src[at:at+len(v)]
-		t.kind = byte(k)
+		at := int(start) + s.shift // v is s.cur.data[at:at+len(v)]
+		t.kind, t.raw, t.arena = byte(k), nil, s.arena
 		switch k {
 		case '"':
 			if bytes.IndexByte(v, '\\') >= 0 {
@@ -169,7 +188,7 @@ func (s *textTokens) next(t *jv) error {
 				}
 				t.str = string(s.buf)
 			} else {
-				t.str = s.src[at+1 : at+len(v)-1]
+				t.str, t.raw = "", s.cur.data[at+1:at+len(v)-1]
 			}
 		case 't':
 			t.str = "true"
@@ -178,7 +197,7 @@ func (s *textTokens) next(t *jv) error {
 		case 'n':
 			t.str = "null"
 		default:
-			t.str = s.src[at : at+len(v)]
+			t.str, t.raw = "", s.cur.data[at:at+len(v)]
 		}
 	}
 	t.line, t.col = s.cur.at(int(start) + s.shift)
@@ -361,7 +380,7 @@ func loadDirJSON(name string, data []byte, inf *inferer, format, what string, ea
 	}
 	if readText {
 		b := newDirBuilder(name, format, inf, nil, len(data)/100)
-		r := &jreader{toks: newTextTokens(data, string(data))}
+		r := &jreader{toks: newTextTokens(data, &b.arena)}
 		err := walk(b, r)
 		if err == nil {
 			err = r.toks.end()

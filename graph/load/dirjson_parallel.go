@@ -132,7 +132,7 @@ func readJSONParts(name string, data []byte, inf *inferer, format string, each f
 			if from > 0 {
 				cur.off, cur.line = from, 1+bytes.Count(data[:from], []byte{'\n'})
 			}
-			toks := &textTokens{dec: jsontext.NewDecoder(in), cur: cur, src: string(text), srcAt: start}
+			toks := &textTokens{dec: jsontext.NewDecoder(in), cur: cur, arena: &p.b.arena}
 			if k > 0 {
 				toks.shift = start - 1 // byte 1 of the stream is data[start]
 			}
