@@ -32,12 +32,16 @@ type dirBuilder struct {
 	org  *graph.Org
 	inf  *inferer
 	errs diag.ErrorList
-	// keys lists the folded keys (norm) each user may be named by, and
-	// idKeys each user's chart id folded the same way, in the order of
-	// org.People: finish builds its lookup map from them (dir_finish.go).
-	keys   []dirKey
-	idKeys []string
-	norm   func(string) string
+	// byKey maps the folded keys (norm) of the users read by this builder
+	// to the index of the one user that has it in org.People, to shared
+	// when several users have it, or to chartID when it is a user's chart
+	// id (a reference written as a chart id stays as written). Each part
+	// of an export read in parallel fills its own map as it reads, and
+	// finish looks references up in all of them (dir_finish.go).
+	byKey map[string]int
+	norm  func(string) string
+	// base is the index of the first of org.People in the joined chart.
+	base int
 	// ignored holds the directory attributes noted as not used (once each);
 	// noteAttr holds, for each of org.Notes, the attribute it notes ("" for
 	// other notes), so that parts read in parallel note each attribute once.
@@ -60,27 +64,27 @@ type dirBuilder struct {
 
 // newDirBuilder starts a chart of the given format read from file name.
 // norm folds a key for matching; nil means graph.Key (trimmed, case-folded).
-// size is the expected number of keys (0 when not known).
+// size is the export's size in bytes (0 when not known), from which the
+// number of users is guessed.
 func newDirBuilder(name, format string, inf *inferer, norm func(string) string, size int) *dirBuilder {
 	if norm == nil {
 		norm = graph.Key
 	}
+	users := size / 300
 	return &dirBuilder{
-		name:   name,
-		org:    &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}, People: make([]*graph.Person, 0, size/3)},
-		inf:    inf,
-		keys:   make([]dirKey, 0, size),
-		idKeys: make([]string, 0, size/3),
-		norm:   norm,
+		name:  name,
+		org:   &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}, People: make([]*graph.Person, 0, users)},
+		inf:   inf,
+		byKey: make(map[string]int, 2*users),
+		norm:  norm,
 	}
 }
 
-// dirKey is a folded key a user may be named by, and the user's index in
-// its builder's org.People.
-type dirKey struct {
-	key string
-	i   int
-}
+// The values of dirBuilder.byKey that are not a user's index.
+const (
+	shared  = -1
+	chartID = -2
+)
 
 // person returns a new person at pos, for the format's user function to
 // fill and add. People and room for their first field positions are cut
@@ -194,7 +198,7 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 	}
 	b.org.People = append(b.org.People, p)
 	idKey := b.norm(p.ID)
-	b.idKeys = append(b.idKeys, idKey)
+	b.byKey[idKey] = chartID
 	// The keys registered for p (a user has a few), as written and
 	// folded: a key written as an earlier one (a mail that is also the
 	// sign-in name) is not folded again.
@@ -205,21 +209,24 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 		if i < len(keys) {
 			w = keys[i]
 		}
-		if w == "" || slices.Contains(written[:n], w) {
+		if w == "" || w == p.ID || slices.Contains(written[:n], w) {
 			continue
 		}
-		k := idKey
-		if w != p.ID {
-			k = b.norm(w)
-		}
-		if k == "" || slices.Contains(seen[:n], k) {
+		k := b.norm(w)
+		if k == "" || k == idKey || slices.Contains(seen[:n], k) {
 			continue
 		}
 		if n < len(seen) {
 			written[n], seen[n] = w, k
 			n++
 		}
-		b.keys = append(b.keys, dirKey{key: k, i: p.Index})
+		// Whatever the order users come in, a key ends as a chart id if
+		// it is one, else as its one user's, else as shared.
+		if j, dup := b.byKey[k]; !dup {
+			b.byKey[k] = p.Index
+		} else if j >= 0 && j != p.Index {
+			b.byKey[k] = shared
+		}
 	}
 }
 

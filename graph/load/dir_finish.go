@@ -13,9 +13,9 @@ import (
 // This file ends a directory load: the parts of an export read in parallel
 // (dirjson_parallel.go, ldif_parallel.go) are joined in file order, and
 // every manager reference is rewritten to the chart id of the one user it
-// names. The lookup map is built once, presized, from the keys the
-// builders recorded, and the references
-// are resolved on every core: the maps are only read then.
+// names. Each builder filled its own map of keys as it read (in
+// parallel), and the references are resolved on every core, looked up in
+// all the maps: they are only read then.
 
 // finish rewrites the references to the users' chart ids (a reference that
 // already is a chart id stays; one that names no single user stays as
@@ -57,7 +57,7 @@ func finishParts(parts []*dirBuilder) *graph.Org {
 			spans = append(spans, dirSpan{people: p.org.People, norm: p.norm})
 		}
 	}
-	if resolveDirRefs(b, spans) {
+	if resolveDirRefs(b.org, parts, spans) {
 		resolveEmailRefs(b.org)
 	}
 	finishDiagnostics(b.org.Diagnostics)
@@ -65,15 +65,14 @@ func finishParts(parts []*dirBuilder) *graph.Org {
 	return b.org
 }
 
-// joinParts returns one builder holding the people, keys and notes of
-// parts in order, with indexes those of the whole export. The parts'
-// people slices are left as they were (their Person values are shared).
+// joinParts returns one builder holding the people and notes of parts in
+// order, with indexes those of the whole export, and sets each part's
+// base. The parts' people slices are left as they were (their Person
+// values are shared).
 func joinParts(parts []*dirBuilder) *dirBuilder {
-	people, keys, ids := 0, 0, 0
+	people := 0
 	for _, p := range parts {
 		people += len(p.org.People)
-		keys += len(p.keys)
-		ids += len(p.idKeys)
 	}
 	first := parts[0]
 	b := &dirBuilder{name: first.name, org: first.org, norm: first.norm, inf: first.inf}
@@ -81,19 +80,13 @@ func joinParts(parts []*dirBuilder) *dirBuilder {
 	b.org = &org
 	org.People = huge.Make[*graph.Person](0, people)
 	org.Notes, org.Diagnostics = nil, nil
-	b.keys = make([]dirKey, 0, keys)
-	b.idKeys = make([]string, 0, ids)
 	noted := make(map[string]bool)
 	for _, p := range parts {
-		base := len(org.People)
+		p.base = len(org.People)
 		for _, e := range p.org.People {
-			e.Index += base
+			e.Index += p.base
 		}
 		org.People = append(org.People, p.org.People...)
-		for _, k := range p.keys {
-			b.keys = append(b.keys, dirKey{key: k.key, i: k.i + base})
-		}
-		b.idKeys = append(b.idKeys, p.idKeys...)
 		org.Diagnostics = append(org.Diagnostics, p.org.Diagnostics...)
 		for i, n := range p.org.Notes {
 			if a := p.noteAttr[i]; a != "" {
@@ -108,39 +101,46 @@ func joinParts(parts []*dirBuilder) *dirBuilder {
 	return b
 }
 
-// resolveDirRefs rewrites the references of the people in spans (see
-// finish) and reports whether one that names no user by its keys is
-// written as an e-mail address, for resolveEmailRefs to try.
-func resolveDirRefs(b *dirBuilder, spans []dirSpan) (emailLeft bool) {
-	// byKey maps a folded key to the index of the user that has it, -1
-	// when two users share it, or chartID when it is a user's chart id:
-	// a reference written as a chart id stays as written. One map for
-	// both: a reference is looked up once.
-	const chartID = -2
-	byKey := make(map[string]int, len(b.keys))
-	for _, k := range b.idKeys {
-		byKey[k] = chartID
-	}
-	for _, k := range b.keys {
-		if j, dup := byKey[k.key]; !dup {
-			byKey[k.key] = k.i
-		} else if j >= 0 && j != k.i {
-			byKey[k.key] = -1
+// lookup returns the index in the joined chart of the one user that key
+// names in the maps of parts, -1 when none or several do, or stays ==
+// true when it is a chart id.
+func lookup(parts []*dirBuilder, key string) (i int, stays bool) {
+	i, n := -1, 0
+	for _, p := range parts {
+		switch j, ok := p.byKey[key]; {
+		case !ok:
+		case j == chartID:
+			return -1, true
+		case j == shared:
+			n += 2
+		default:
+			i = p.base + j
+			n++
 		}
 	}
-	var wg sync.WaitGroup
-	people := b.org.People
+	if n != 1 {
+		return -1, false
+	}
+	return i, false
+}
+
+// resolveDirRefs rewrites the references of the people in spans (see
+// finish), looking their keys up in the maps the parts filled, and
+// reports whether one that names no user by its keys is written as an
+// e-mail address, for resolveEmailRefs to try.
+func resolveDirRefs(org *graph.Org, parts []*dirBuilder, spans []dirSpan) (emailLeft bool) {
+	people := org.People
 	left := make([]bool, len(spans))
+	var wg sync.WaitGroup
 	for s, sp := range spans {
 		wg.Go(func() {
 			fix := func(r *graph.Ref) {
-				i, ok := byKey[sp.norm(r.ID)]
-				if i == chartID {
-					return
-				}
-				if ok && i >= 0 {
+				i, stays := lookup(parts, sp.norm(r.ID))
+				switch {
+				case stays:
+				case i >= 0:
 					r.ID = people[i].ID
-				} else if strings.IndexByte(r.ID, '@') >= 0 {
+				case strings.IndexByte(r.ID, '@') >= 0:
 					left[s] = true
 				}
 			}
@@ -161,5 +161,5 @@ func resolveDirRefs(b *dirBuilder, spans []dirSpan) (emailLeft bool) {
 	for _, l := range left {
 		emailLeft = emailLeft || l
 	}
-	return emailLeft || len(b.org.Tops) > 0
+	return emailLeft || len(org.Tops) > 0
 }

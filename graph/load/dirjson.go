@@ -379,7 +379,7 @@ func loadDirJSON(name string, data []byte, inf *inferer, format, what string, ea
 		}
 	}
 	if readText {
-		b := newDirBuilder(name, format, inf, nil, len(data)/100)
+		b := newDirBuilder(name, format, inf, nil, len(data))
 		r := &jreader{toks: newTextTokens(data, &b.arena)}
 		err := walk(b, r)
 		if err == nil {
@@ -393,7 +393,7 @@ func loadDirJSON(name string, data []byte, inf *inferer, format, what string, ea
 	if perr != nil {
 		return nil, perr
 	}
-	b := newDirBuilder(name, format, inf, nil, len(data)/100)
+	b := newDirBuilder(name, format, inf, nil, len(data))
 	if err := walk(b, &jreader{toks: newTreeTokens(doc)}); err != nil {
 		return nil, fmt.Errorf("load %s: internal error: the %s export read as a tree: %w", name, what, err)
 	}

@@ -127,7 +127,7 @@ func readJSONParts(name string, data []byte, inf *inferer, format string, each f
 			} else {
 				in = io.MultiReader(strings.NewReader("["), bytes.NewReader(text), strings.NewReader("]"))
 			}
-			p.b = newDirBuilder(name, format, &inferer{off: inf.off}, nil, len(text)/100)
+			p.b = newDirBuilder(name, format, &inferer{off: inf.off}, nil, len(text))
 			cur := newCursor(data)
 			if from > 0 {
 				cur.off, cur.line = from, 1+bytes.Count(data[:from], []byte{'\n'})

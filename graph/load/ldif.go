@@ -50,13 +50,16 @@ func loadLDIF(name string, data []byte, inf *inferer) (*graph.Org, error) {
 func newLDIFBuilder(name string, inf *inferer, size int) *dirBuilder {
 	keys := make(map[string]string, size/300)
 	b := newDirBuilder(name, "ldif", inf, func(s string) string {
+		if strings.IndexByte(s, '=') < 0 {
+			return graph.Key(s) // a uid or an e-mail address (see ldapKey)
+		}
 		// A manager's DN is mostly another entry's DN as written: its key
 		// was made when that entry was read.
 		if k, ok := keys[s]; ok {
 			return k
 		}
 		return ldapKey(s)
-	}, size/100)
+	}, size)
 	b.dnKeys = keys
 	return b
 }
