@@ -32,14 +32,13 @@ type dirBuilder struct {
 	org  *graph.Org
 	inf  *inferer
 	errs diag.ErrorList
-	// byKey maps the folded keys (norm) of the users read by this builder
-	// to the index of the one user that has it in org.People, to shared
-	// when several users have it, or to chartID when it is a user's chart
-	// id (a reference written as a chart id stays as written). Each part
-	// of an export read in parallel fills its own map as it reads, and
-	// finish looks references up in all of them (dir_finish.go).
-	byKey map[string]int
-	norm  func(string) string
+	// names lists the folded keys (norm) each user may be named by, and
+	// idKeys each user's chart id folded the same way, in the order of
+	// org.People: finish looks up the keys references use in them
+	// (dir_finish.go).
+	names  []dirKey
+	idKeys []string
+	norm   func(string) string
 	// base is the index of the first of org.People in the joined chart.
 	base int
 	// ignored holds the directory attributes noted as not used (once each);
@@ -72,19 +71,21 @@ func newDirBuilder(name, format string, inf *inferer, norm func(string) string, 
 	}
 	users := size / 300
 	return &dirBuilder{
-		name:  name,
-		org:   &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}, People: make([]*graph.Person, 0, users)},
-		inf:   inf,
-		byKey: make(map[string]int, 2*users),
-		norm:  norm,
+		name:   name,
+		org:    &graph.Org{File: name, Format: format, Pos: diag.Pos{File: name, Line: 1, Column: 1}, People: make([]*graph.Person, 0, users)},
+		inf:    inf,
+		names:  make([]dirKey, 0, 2*users),
+		idKeys: make([]string, 0, users),
+		norm:   norm,
 	}
 }
 
-// The values of dirBuilder.byKey that are not a user's index.
-const (
-	shared  = -1
-	chartID = -2
-)
+// dirKey is a folded key a user may be named by, and the user's index in
+// its builder's org.People.
+type dirKey struct {
+	key string
+	i   int
+}
 
 // person returns a new person at pos, for the format's user function to
 // fill and add. People and room for their first field positions are cut
@@ -198,7 +199,7 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 	}
 	b.org.People = append(b.org.People, p)
 	idKey := b.norm(p.ID)
-	b.byKey[idKey] = chartID
+	b.idKeys = append(b.idKeys, idKey)
 	// The keys registered for p (a user has a few), as written and
 	// folded: a key written as an earlier one (a mail that is also the
 	// sign-in name) is not folded again.
@@ -220,13 +221,7 @@ func (b *dirBuilder) add(p *graph.Person, titlePos diag.Pos, sourceID string, ke
 			written[n], seen[n] = w, k
 			n++
 		}
-		// Whatever the order users come in, a key ends as a chart id if
-		// it is one, else as its one user's, else as shared.
-		if j, dup := b.byKey[k]; !dup {
-			b.byKey[k] = p.Index
-		} else if j >= 0 && j != p.Index {
-			b.byKey[k] = shared
-		}
+		b.names = append(b.names, dirKey{key: k, i: p.Index})
 	}
 }
 

@@ -13,9 +13,7 @@ import (
 // This file ends a directory load: the parts of an export read in parallel
 // (dirjson_parallel.go, ldif_parallel.go) are joined in file order, and
 // every manager reference is rewritten to the chart id of the one user it
-// names. Each builder filled its own map of keys as it read (in
-// parallel), and the references are resolved on every core, looked up in
-// all the maps: they are only read then.
+// names (resolveDirRefs), mostly on every core.
 
 // finish rewrites the references to the users' chart ids (a reference that
 // already is a chart id stays; one that names no single user stays as
@@ -101,58 +99,101 @@ func joinParts(parts []*dirBuilder) *dirBuilder {
 	return b
 }
 
-// lookup returns the index in the joined chart of the one user that key
-// names in the maps of parts, -1 when none or several do, or stays ==
-// true when it is a chart id.
-func lookup(parts []*dirBuilder, key string) (i int, stays bool) {
-	i, n := -1, 0
-	for _, p := range parts {
-		switch j, ok := p.byKey[key]; {
-		case !ok:
-		case j == chartID:
-			return -1, true
-		case j == shared:
-			n += 2
-		default:
-			i = p.base + j
-			n++
-		}
-	}
-	if n != 1 {
-		return -1, false
-	}
-	return i, false
-}
-
 // resolveDirRefs rewrites the references of the people in spans (see
-// finish), looking their keys up in the maps the parts filled, and
-// reports whether one that names no user by its keys is written as an
-// e-mail address, for resolveEmailRefs to try.
+// finish) and reports whether one that names no user by its keys is
+// written as an e-mail address, for resolveEmailRefs to try.
+//
+// Only the keys the references use are looked for: they are numbered in a
+// small map (a chart's managers are a fraction of its users), and each
+// part looks its users' chart ids and keys up in it, on its own core. A
+// map of every key of every user, which this replaces, cost as much as
+// reading the export: half a million inserts into a map too large for
+// the caches.
 func resolveDirRefs(org *graph.Org, parts []*dirBuilder, spans []dirSpan) (emailLeft bool) {
-	people := org.People
-	left := make([]bool, len(spans))
+	// The folded key of every reference, span by span, in order.
+	keys := make([][]string, len(spans))
 	var wg sync.WaitGroup
 	for s, sp := range spans {
 		wg.Go(func() {
-			fix := func(r *graph.Ref) {
-				i, stays := lookup(parts, sp.norm(r.ID))
-				switch {
-				case stays:
+			eachRef(sp.people, func(r *graph.Ref) { keys[s] = append(keys[s], sp.norm(r.ID)) })
+		})
+	}
+	wg.Wait()
+	// The distinct keys, numbered; slots[s] numbers the references of
+	// span s.
+	want := make(map[string]int)
+	slots := make([][]int, len(spans))
+	for s, ks := range keys {
+		slots[s] = make([]int, len(ks))
+		for j, k := range ks {
+			w, ok := want[k]
+			if !ok {
+				w = len(want)
+				want[k] = w
+			}
+			slots[s][j] = w
+		}
+	}
+	// Who has each key: a user's index in the joined chart, or one of
+	// these. A chart id wins over the keys users are named by.
+	const none, shared, chartID = -1, -2, -3
+	owners := make([][]int, len(parts))
+	for x, p := range parts {
+		wg.Go(func() {
+			o := make([]int, len(want))
+			for w := range o {
+				o[w] = none
+			}
+			for _, k := range p.idKeys {
+				if w, ok := want[k]; ok {
+					o[w] = chartID
+				}
+			}
+			for _, n := range p.names {
+				if w, ok := want[n.key]; ok {
+					switch i := p.base + n.i; o[w] {
+					case none:
+						o[w] = i
+					case chartID, shared, i:
+					default:
+						o[w] = shared
+					}
+				}
+			}
+			owners[x] = o
+		})
+	}
+	wg.Wait()
+	owner := owners[0]
+	for _, o := range owners[1:] {
+		for w, v := range o {
+			switch u := owner[w]; {
+			case v == none || u == chartID:
+			case u == none || v == chartID:
+				owner[w] = v
+			default:
+				owner[w] = shared // users of two parts
+			}
+		}
+	}
+	people := org.People
+	left := make([]bool, len(spans))
+	for s, sp := range spans {
+		wg.Go(func() {
+			j := 0
+			eachRef(sp.people, func(r *graph.Ref) {
+				switch i := owner[slots[s][j]]; {
+				case i == chartID:
 				case i >= 0:
 					r.ID = people[i].ID
 				case strings.IndexByte(r.ID, '@') >= 0:
 					left[s] = true
 				}
-			}
+				j++
+			})
+			// The directory loaders name no assistants: any is
+			// resolveEmailRefs's to look at.
 			for _, p := range sp.people {
-				for i := range p.ReportsTo {
-					fix(&p.ReportsTo[i])
-				}
-				for i := range p.Dotted {
-					fix(&p.Dotted[i])
-				}
-				// The directory loaders name no assistants: any is
-				// resolveEmailRefs's to look at.
 				left[s] = left[s] || p.AssistantTo != nil
 			}
 		})
@@ -162,4 +203,16 @@ func resolveDirRefs(org *graph.Org, parts []*dirBuilder, spans []dirSpan) (email
 		emailLeft = emailLeft || l
 	}
 	return emailLeft || len(org.Tops) > 0
+}
+
+// eachRef calls fn on the solid and dotted lines of people, in order.
+func eachRef(people []*graph.Person, fn func(*graph.Ref)) {
+	for _, p := range people {
+		for i := range p.ReportsTo {
+			fn(&p.ReportsTo[i])
+		}
+		for i := range p.Dotted {
+			fn(&p.Dotted[i])
+		}
+	}
 }
