@@ -72,8 +72,9 @@ type Person struct {
 	// FieldPos lists the position of each field's value as written, in the
 	// order written. Names are canonical ("id", "reports_to", "roles", ...;
 	// a CSV column's canonical field name). A slice, not a map: a
-	// million-person chart must stay compact, so a CSV entry lists only the
-	// positions At cannot derive from its row, references and roles.
+	// million-person chart must stay compact, so a CSV or directory entry
+	// lists only the positions At cannot derive from its row, references
+	// and roles.
 	FieldPos []FieldAt
 }
 

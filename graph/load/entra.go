@@ -57,7 +57,7 @@ func (b *dirBuilder) entraUser(u *jv) {
 		b.errorf(b.pos(m), `"manager" must be an object with the manager's "id" ($expand=manager($select=id,displayName)), not `+jkind(m))
 	}
 	b.ignore(u, "", "id", "userPrincipalName", "mail", "displayName", "givenName", "surname", "jobTitle", "department", "officeLocation", "manager")
-	b.add(p, p.At("title"), objID, upn, mail)
+	b.add(p, objID, upn, mail)
 }
 
 // joinName joins a given name and a family name with a space.

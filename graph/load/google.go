@@ -73,7 +73,7 @@ func (b *dirBuilder) googleUser(u *jv) {
 		}
 	}
 	b.ignore(u, "", "id", "primaryEmail", "name", "organizations", "locations", "relations", "kind", "etag")
-	b.add(p, p.At("title"), srcID, p.ID)
+	b.add(p, srcID, p.ID)
 }
 
 // primary returns the element of a JSON array of objects marked

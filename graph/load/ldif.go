@@ -329,7 +329,7 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	if v, _ := r.get("uid"); string(v) != uid {
 		uid = b.str(v)
 	}
-	b.add(p, p.At("title"), dn, uid, mail)
+	b.add(p, dn, uid, mail)
 }
 
 // ldapKey folds a DN for matching as RFC 4514 and RFC 4517

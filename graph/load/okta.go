@@ -100,5 +100,5 @@ func (b *dirBuilder) oktaUser(u *jv) {
 		}
 	}
 	b.ignore(prof, "profile.", "login", "email", "displayName", "firstName", "lastName", "title", "department", "city", "managerId", "manager")
-	b.add(p, p.At("title"), srcID, login, email, p.Name)
+	b.add(p, srcID, login, email, p.Name)
 }

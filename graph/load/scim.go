@@ -62,5 +62,5 @@ func (b *dirBuilder) scimUser(u *jv) {
 	}
 	b.ignore(u, "", "id", "userName", "name", "displayName", "title", "emails", "schemas", "meta", "active", scimEnterprise)
 	b.ignore(ext, scimEnterprise+":", "department", "manager")
-	b.add(p, p.At("title"), srcID, p.ID, p.Email)
+	b.add(p, srcID, p.ID, p.Email)
 }
