@@ -46,11 +46,13 @@ type dirBuilder struct {
 	// other notes), so that parts read in parallel note each attribute once.
 	ignored  map[string]bool
 	noteAttr []string
-	// attrs holds the attributes (prefix, name) ignoreAttr has seen.
-	attrs map[[2]string]bool
-	// types interns LDIF attribute types as written, lower-cased;
+	// attrs holds the attributes (prefix, name) ignoreAttr has seen;
+	// lastKeys the keys of the last JSON object ignore saw, by prefix.
+	attrs    map[[2]string]bool
+	lastKeys map[string][]string
+	// types interns LDIF attribute types as written;
 	// dnKeys maps each LDIF entry's DN as written to its key (ldapKey).
-	types  map[string]string
+	types  ldifTypes
 	dnKeys map[string]string
 	// slab, fieldSlab and refSlab hand out people, their field positions
 	// and their managers (person, manager).
@@ -102,7 +104,7 @@ func (b *dirBuilder) person(pos diag.Pos) *graph.Person {
 	}
 	p := &b.slab[0]
 	p.Pos = pos
-	b.titlePos = pos // until a title is set
+	b.titlePos = pos                    // until a title is set
 	p.FieldPos = b.fieldSlab[:0:fields] // an append past fields reallocates
 	b.slab, b.fieldSlab = b.slab[1:], b.fieldSlab[fields:]
 	return p
@@ -253,15 +255,29 @@ func (b *dirBuilder) ignore(n *jv, prefix string, used ...string) {
 	if n == nil || n.kind != '{' {
 		return
 	}
+	// The users of an export mostly have the same keys in the same
+	// order: a key that is the one at its place in the last object seen
+	// with this prefix was settled then.
+	last := b.lastKeys[prefix]
 	for i := 0; i+1 < len(n.kids); i += 2 {
-		k := n.kids[i]
-		if slices.ContainsFunc(used, k.is) {
-			continue // the common case, settled without making a string
+		k, at := n.kids[i], i/2
+		if at < len(last) && k.is(last[at]) {
+			continue
 		}
-		if name := k.text(); strings.IndexByte(name, '@') < 0 {
+		name := k.text()
+		if at < len(last) {
+			last[at] = name
+		} else {
+			last = append(last, name)
+		}
+		if !slices.Contains(used, name) && strings.IndexByte(name, '@') < 0 {
 			b.ignoreAttr(prefix, name, used, b.pos(k))
 		}
 	}
+	if b.lastKeys == nil {
+		b.lastKeys = make(map[string][]string)
+	}
+	b.lastKeys[prefix] = last
 }
 
 // ignoreAttr notes attribute prefix+name at pos unless name is in used or

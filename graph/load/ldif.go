@@ -66,7 +66,8 @@ func newLDIFBuilder(name string, inf *inferer, size int) *dirBuilder {
 
 // ldifAttr is one attribute line of an LDIF record, unfolded and decoded.
 type ldifAttr struct {
-	typ string // lower case, without options (";lang-en")
+	typ  string // lower case, without options (";lang-en")
+	used int    // its index in ldifUsed, -1 when ldifEntry does not read it
 	// value is the value, trimmed: a slice of the export, or of the
 	// reader's scratch when it was folded or encoded, valid while its
 	// record is handed on. It is made a string only when kept (b.str).
@@ -78,17 +79,6 @@ type ldifAttr struct {
 type ldifRecord struct {
 	dn    ldifAttr
 	attrs []ldifAttr
-}
-
-// get returns the first value of attribute typ (lower case) and its
-// position, or nil when absent.
-func (r *ldifRecord) get(typ string) ([]byte, diag.Pos) {
-	for _, a := range r.attrs {
-		if a.typ == typ && len(a.value) > 0 {
-			return a.value, a.pos
-		}
-	}
-	return nil, diag.Pos{}
 }
 
 // readLDIF reads the records of data, reporting malformed lines to b, and
@@ -197,19 +187,10 @@ func parseLDIFLine(b *dirBuilder, text []byte, pos diag.Pos, scratch *[]byte) (l
 		b.errorf(pos, `invalid LDIF line: write "attribute: value" (or "attribute:: base64"), and start continuation lines with one space`)
 		return ldifAttr{}, false
 	}
-	typ, ok := b.types[string(text[:i])]
-	if !ok {
-		typ = strings.ToLower(strings.TrimSpace(string(text[:i])))
-		if j := strings.IndexByte(typ, ';'); j >= 0 {
-			typ = typ[:j] // attribute options such as ;lang-en or ;binary
-		}
-		if b.types == nil {
-			b.types = make(map[string]string)
-		}
-		b.types[string(text[:i])] = typ
-	}
+	t := b.types.lookup(text[:i])
+	typ := t.typ
 	rest := text[i+1:]
-	a := ldifAttr{typ: typ}
+	a := ldifAttr{typ: typ, used: t.used}
 	switch {
 	case len(rest) > 0 && rest[0] == ':':
 		rest = bytes.TrimLeft(rest[1:], " ")
@@ -226,7 +207,7 @@ func parseLDIFLine(b *dirBuilder, text []byte, pos diag.Pos, scratch *[]byte) (l
 	case len(rest) > 0 && rest[0] == '<':
 		// A value by URL (file:///...): never fetched; the attribute is
 		// taken as absent.
-		return ldifAttr{typ: typ, pos: pos}, true
+		return ldifAttr{typ: typ, used: t.used, pos: pos}, true
 	default:
 		rest = bytes.TrimLeft(rest, " ")
 		a.pos = pos
@@ -268,23 +249,103 @@ func personClass(v []byte) bool {
 	return personClasses[string(buf[:len(v)])]
 }
 
+// ldifTypes interns the attribute types of an LDIF export as written.
+// Records mostly list the same attributes in the same order, so the type
+// that followed the type of the line before is tried first, then a map:
+// a map lookup a line was a tenth of reading a 100k-entry export.
+type ldifTypes struct {
+	list  []ldifType
+	index map[string]int // by raw, to 1 + the index in list
+	last  int            // 1 + the index of the type of the line before; 0 for none
+}
+
+// ldifType is an attribute type as written (raw), lower-cased without
+// options (typ), its index in ldifUsed (or -1) and 1 + the index of the
+// type that followed it last (0 for none).
+type ldifType struct {
+	raw, typ   string
+	used, next int
+}
+
+// lookup returns the type of an attribute written as raw, valid until the
+// next lookup.
+func (t *ldifTypes) lookup(raw []byte) *ldifType {
+	if t.last > 0 {
+		if n := t.list[t.last-1].next; n > 0 && string(raw) == t.list[n-1].raw {
+			t.last = n
+			return &t.list[n-1]
+		}
+	}
+	i, ok := t.index[string(raw)]
+	if !ok {
+		typ := strings.ToLower(strings.TrimSpace(string(raw)))
+		if j := strings.IndexByte(typ, ';'); j >= 0 {
+			typ = typ[:j] // attribute options such as ;lang-en or ;binary
+		}
+		t.list = append(t.list, ldifType{raw: string(raw), typ: typ, used: slices.Index(ldifUsed[:], typ)})
+		i = len(t.list)
+		if t.index == nil {
+			t.index = make(map[string]int)
+		}
+		t.index[string(raw)] = i
+	}
+	if t.last > 0 {
+		t.list[t.last-1].next = i
+	}
+	t.last = i
+	return &t.list[i-1]
+}
+
+// The attributes ldifEntry reads, by their index in ldifUsed.
+const (
+	ldifUID = iota
+	ldifMail
+	ldifSAMAccountName
+	ldifDisplayName
+	ldifCN
+	ldifGivenName
+	ldifSN
+	ldifTitle
+	ldifDepartment
+	ldifDepartmentNumber
+	ldifOU
+	ldifL
+	ldifOffice
+	ldifManager
+	ldifObjectClass
+	ldifChangeType
+	ldifUsedCount
+)
+
 // ldifUsed are the attribute types ldifEntry reads (lower case).
-var ldifUsed = []string{"uid", "mail", "samaccountname", "displayname", "cn", "givenname", "sn", "title", "department",
+var ldifUsed = [ldifUsedCount]string{"uid", "mail", "samaccountname", "displayname", "cn", "givenname", "sn", "title", "department",
 	"departmentnumber", "ou", "l", "physicaldeliveryofficename", "manager", "objectclass", "changetype"}
 
 // ldifEntry adds the entry of one record, if it is a person.
 func (b *dirBuilder) ldifEntry(r *ldifRecord) {
+	// The first value of each attribute read, in one pass.
+	var pick [ldifUsedCount]*ldifAttr
 	classes, person := 0, false
-	for _, a := range r.attrs {
-		if a.typ == "objectclass" {
+	for i := range r.attrs {
+		a := &r.attrs[i]
+		switch {
+		case a.used == ldifObjectClass:
 			classes++
 			person = person || personClass(a.value)
+		case a.used >= 0 && pick[a.used] == nil && len(a.value) > 0:
+			pick[a.used] = a
 		}
+	}
+	get := func(t int) ([]byte, diag.Pos) {
+		if a := pick[t]; a != nil {
+			return a.value, a.pos
+		}
+		return nil, diag.Pos{}
 	}
 	if classes > 0 && !person {
 		return
 	}
-	if v, _ := r.get("changetype"); v != nil && !bytes.EqualFold(v, []byte("add")) {
+	if v, _ := get(ldifChangeType); v != nil && !bytes.EqualFold(v, []byte("add")) {
 		return // a modify or delete record describes a change, not an entry
 	}
 	dn := b.str(r.dn.value)
@@ -295,38 +356,40 @@ func (b *dirBuilder) ldifEntry(r *ldifRecord) {
 	}
 	b.dnKeys[dn] = key
 	p := b.person(diag.Pos{File: b.name, Line: r.dn.pos.Line, Column: 1})
-	set := func(field string, dst *string, attrs ...string) string {
+	set := func(field string, dst *string, attrs ...int) string {
 		for _, t := range attrs {
-			if v, pos := r.get(t); v != nil {
+			if v, pos := get(t); v != nil {
 				return b.set(p, field, dst, b.str(v), pos)
 			}
 		}
 		return ""
 	}
-	if set("id", &p.ID, "uid", "mail", "samaccountname") == "" {
+	if set("id", &p.ID, ldifUID, ldifMail, ldifSAMAccountName) == "" {
 		b.set(p, "id", &p.ID, first, r.dn.pos)
 	}
 	if p.ID == "" {
 		b.errorf(r.dn.pos, "entry has no uid, mail or RDN value to use as its id")
 		return
 	}
-	if set("name", &p.Name, "displayname", "cn") == "" {
-		given, gpos := r.get("givenname")
-		sn, _ := r.get("sn")
+	if set("name", &p.Name, ldifDisplayName, ldifCN) == "" {
+		given, gpos := get(ldifGivenName)
+		sn, _ := get(ldifSN)
 		b.set(p, "name", &p.Name, joinName(string(given), string(sn)), gpos)
 	}
-	set("title", &p.Title, "title")
-	set("department", &p.Department, "department", "departmentnumber", "ou")
-	mail := set("email", &p.Email, "mail")
-	set("location", &p.Location, "l", "physicaldeliveryofficename")
-	if v, pos := r.get("manager"); v != nil {
+	set("title", &p.Title, ldifTitle)
+	set("department", &p.Department, ldifDepartment, ldifDepartmentNumber, ldifOU)
+	mail := set("email", &p.Email, ldifMail)
+	set("location", &p.Location, ldifL, ldifOffice)
+	if v, pos := get(ldifManager); v != nil {
 		p.ReportsTo = b.manager(b.str(v), pos)
 	}
 	for _, a := range r.attrs {
-		b.ignoreAttr("", a.typ, ldifUsed, a.pos)
+		if a.used < 0 {
+			b.ignoreAttr("", a.typ, ldifUsed[:], a.pos)
+		}
 	}
 	uid := p.ID // the id is the uid when there is one
-	if v, _ := r.get("uid"); string(v) != uid {
+	if v, _ := get(ldifUID); string(v) != uid {
 		uid = b.str(v)
 	}
 	b.add(p, dn, uid, mail)

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	ldap "github.com/go-ldap/ldap/v3"
@@ -38,5 +40,29 @@ func TestPlainDN(t *testing.T) {
 		if _, _, ok := plainDN(s); ok != want {
 			t.Errorf("plainDN(%q) ok = %v, want %v", s, ok, want)
 		}
+	}
+}
+
+// TestLDIFTypes checks that the interned types are right whether the
+// guess (the type that followed last time) holds or not.
+func TestLDIFTypes(t *testing.T) {
+	var types ldifTypes
+	lines := []string{"dn", "objectClass", "uid", "Mail", "dn", "objectClass", "uid", "Mail",
+		"dn", "Mail", "uid", "cn;lang-en", "dn", "objectClass", "Mail", "manager", "dn"}
+	for i, raw := range lines {
+		want := strings.ToLower(raw)
+		if j := strings.IndexByte(want, ';'); j >= 0 {
+			want = want[:j]
+		}
+		got := types.lookup([]byte(raw))
+		if got.typ != want || got.raw != raw {
+			t.Fatalf("line %d %q: type %q (as written %q), want %q", i, raw, got.typ, got.raw, want)
+		}
+		if used := slices.Index(ldifUsed[:], want); got.used != used {
+			t.Fatalf("line %d %q: used %d, want %d", i, raw, got.used, used)
+		}
+	}
+	if len(types.list) != 6 {
+		t.Errorf("%d types interned, want 6", len(types.list))
 	}
 }
