@@ -319,6 +319,11 @@ func (r *jreader) token() (*jv, error) {
 
 // value reads one value at nesting depth.
 func (r *jreader) value(depth int) (*jv, error) {
+	if t, ok := r.toks.(*textTokens); ok {
+		if k := t.peek(); k == '{' || k == '[' {
+			return r.scanned(t, depth) // dirjson_scan.go
+		}
+	}
 	n := r.node()
 	if err := r.toks.next(n); err != nil {
 		return nil, err
@@ -338,15 +343,7 @@ func (r *jreader) value(depth int) (*jv, error) {
 			if _, err := r.token(); err != nil {
 				return nil, err
 			}
-			kids := r.stack[mark:]
-			if len(r.kids)+len(kids) > cap(r.kids) {
-				r.kids = make([]*jv, 0, max(4096, len(kids)))
-			}
-			start := len(r.kids)
-			r.kids = append(r.kids, kids...)
-			n.kids = r.kids[start:len(r.kids):len(r.kids)]
-			clear(kids)
-			r.stack = r.stack[:mark]
+			r.close(n, mark)
 			return n, nil
 		}
 		if n.kind == '{' {
@@ -362,6 +359,20 @@ func (r *jreader) value(depth int) (*jv, error) {
 		}
 		r.stack = append(r.stack, v)
 	}
+}
+
+// close gives the object or array n the keys and values (or elements)
+// pushed on the stack from mark, and pops them.
+func (r *jreader) close(n *jv, mark int) {
+	kids := r.stack[mark:]
+	if len(r.kids)+len(kids) > cap(r.kids) {
+		r.kids = make([]*jv, 0, max(4096, len(kids)))
+	}
+	start := len(r.kids)
+	r.kids = append(r.kids, kids...)
+	n.kids = r.kids[start:len(r.kids):len(r.kids)]
+	clear(kids)
+	r.stack = r.stack[:mark]
 }
 
 // loadDirJSON reads a JSON directory export: walk reads the users from r
