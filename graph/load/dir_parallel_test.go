@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -238,4 +239,45 @@ func FuzzLDIFParallel(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, n int) {
 		loadChunked(t, "ldif", data, 2+(n&7+8)%8)
 	})
+}
+
+// TestDirKeysAcrossParts checks how references resolve when the users
+// that share a key, or whose chart id is another's key, are read by
+// different parts: the same as on one core, and as documented (a chart id
+// wins, a key two users share names no one, a unique key names its user).
+func TestDirKeysAcrossParts(t *testing.T) {
+	users := []string{
+		`{"id":"ida","userPrincipalName":"a@x.com","displayName":"A"}`,
+		`{"id":"idb","userPrincipalName":"b@x.com","mail":"shared@x.com","displayName":"B","manager":{"id":"ida"}}`,
+		`{"id":"h@x.com","userPrincipalName":"i@x.com","displayName":"I","manager":{"id":"ida"}}`,
+		`{"id":"idd","userPrincipalName":"d@x.com","displayName":"D","manager":{"id":"shared@x.com"}}`,
+		`{"id":"ide","userPrincipalName":"e@x.com","displayName":"E","manager":{"id":"idb"}}`,
+		`{"id":"idf","userPrincipalName":"f@x.com","displayName":"F","manager":{"id":"H@X.com"}}`,
+		`{"id":"idh","userPrincipalName":"h@x.com","displayName":"H","manager":{"id":"ida"}}`,
+		`{"id":"idc","userPrincipalName":"c@x.com","mail":"shared@x.com","displayName":"C","manager":{"id":"ida"}}`,
+	}
+	data := []byte("{\"value\":[\n" + strings.Join(users, ",\n") + "\n]}\n")
+	loadChunked(t, "entra", data, 8)
+	org, err := Chart("f", data, Options{Format: "entra"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	managers := map[string]string{}
+	for _, p := range org.People {
+		if len(p.ReportsTo) > 0 {
+			managers[p.ID] = p.ReportsTo[0].ID
+		}
+	}
+	want := map[string]string{
+		"b@x.com": "a@x.com",      // by object id
+		"i@x.com": "a@x.com",      //
+		"d@x.com": "shared@x.com", // two users' mail: names no one, left for ORG002
+		"e@x.com": "b@x.com",      //
+		"f@x.com": "H@X.com",      // H's chart id (and I's object id): stays as written
+		"h@x.com": "a@x.com",      //
+		"c@x.com": "a@x.com",      //
+	}
+	if diff := cmp.Diff(want, managers); diff != "" {
+		t.Errorf("managers (-want +got):\n%s", diff)
+	}
 }
