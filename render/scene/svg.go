@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 )
@@ -372,22 +371,6 @@ func (s *svgWriter) dasharray(d []float64) {
 		s.num(x)
 	}
 	s.str(`"`)
-}
-
-// num formats v with at most three decimals (a thousandth of a point), no
-// exponent and no negative zero: one spelling for each value.
-func num(v float64) string { return string(appendNum(nil, v)) }
-
-// appendNum appends v as num formats it.
-func appendNum(b []byte, v float64) []byte {
-	v = math.Round(v*1000) / 1000
-	if v == 0 {
-		return append(b, '0')
-	}
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
 // escape appends v, cleaned of characters XML cannot carry, with &, <, >
