@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/orgchart/orgchart/internal/par"
 )
 
 // FontFamily is the font-family the SVG names: Liberation Sans, then the
@@ -39,7 +41,7 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	}
 	p := &d.Pages[n-1]
 	chs := chunks(p.Items)
-	parallel(len(chs), func(i int) { chs[i].collect() })
+	par.For(len(chs), func(i int) { chs[i].collect() })
 	page := merge(chs)
 	scope, sheet := styleSheet(page)
 	s := svgWriter{opts: opts, page: page}
@@ -87,7 +89,7 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	}
 	// The chunks are written on every core while this goroutine writes
 	// each one out as soon as it and those before it are done.
-	go parallel(len(chs), func(i int) {
+	go par.For(len(chs), func(i int) {
 		ch := chs[i]
 		cw := svgWriter{opts: opts, page: page, ch: ch, b: make([]byte, 0, ch.size+ch.size/8)}
 		cw.items(ch.items)

@@ -2,10 +2,7 @@ package scene
 
 import (
 	"hash/fnv"
-	"runtime"
 	"strconv"
-	"sync"
-	"sync/atomic"
 )
 
 // An SVG's paint and font attributes repeat on almost every element (every
@@ -202,28 +199,6 @@ func merge(chs []*svgChunk) *styleTable {
 		}
 	}
 	return page
-}
-
-// parallel runs f(0) … f(n-1) on every core (inline when there is one
-// item or one core).
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // className is the class of page style i.
