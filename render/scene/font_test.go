@@ -178,6 +178,9 @@ func FuzzWrap(f *testing.F) {
 			return
 		}
 		checkWrap(t, s, 10, false, width)
+		if got, want := Wrap(s, 10, false, width), wrapWords(mustFace(false, false), Clean(s), 10, width); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("Wrap(%q, %v) = %q, the greedy wrap gives %q", s, width, got, want)
+		}
 	})
 }
 
@@ -195,6 +198,47 @@ func BenchmarkMeasureMillion(b *testing.B) {
 	for b.Loop() {
 		for i := range 1_000_000 {
 			sink += Measure(names[i%len(names)], 10, i&1 == 0)
+		}
+	}
+}
+
+// TestKerningNeverShrinks is what Wrap's one-line shortcut rests on: no
+// kerning pair takes back more than either glyph's advance, so a part of a
+// line is never wider than the line.
+func TestKerningNeverShrinks(t *testing.T) {
+	for i := range 4 {
+		f := mustFace(i&1 == 1, i&2 == 2)
+		check := func(l, r uint16, k int16) {
+			if int(f.adv[l])+int(k) < 0 || int(f.adv[r])+int(k) < 0 {
+				t.Errorf("face %d: kerning %d between glyphs %d and %d exceeds an advance (%d, %d)", i, k, l, r, f.adv[l], f.adv[r])
+			}
+		}
+		for l := range kernLo {
+			for r := range kernLo {
+				check(uint16(l), uint16(r), f.lo[l*kernLo+r])
+			}
+		}
+		for key, k := range f.kern {
+			check(uint16(key>>16), uint16(key), k)
+		}
+	}
+}
+
+// TestWrapShortcut holds Wrap (with its one-line shortcut) to the greedy
+// wrap alone, on strings that fit and strings that almost fit.
+func TestWrapShortcut(t *testing.T) {
+	texts := []string{"Clara Ali", "Vice President, Information Technology", "Information Technology",
+		"AV Wa To", "Zoë Ångström", "a  b", " a", "a ", "x\u2028y", "x\u00a0y", "LT AW", "日本語 のテキスト", "W"}
+	for _, s := range texts {
+		for _, bold := range []bool{false, true} {
+			f := mustFace(bold, false)
+			full := f.width(s, 10)
+			for _, w := range []float64{full - 0.01, full, full + 0.01, full / 2, 1000} {
+				got, want := Wrap(s, 10, bold, w), wrapWords(f, Clean(s), 10, w)
+				if strings.Join(got, "|") != strings.Join(want, "|") {
+					t.Errorf("Wrap(%q, %v) = %q, the greedy wrap gives %q", s, w, got, want)
+				}
+			}
 		}
 	}
 }
