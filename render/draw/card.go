@@ -58,10 +58,12 @@ type card struct {
 	link                 int         // page a stub leads to
 	halo                 scene.Color // a change's outline (changes.go); zero: none
 	haloDash             []float64
+	textW                float64 // the widest line, measured upright as scene.Measure
 }
 
-// personCard measures entry i's card.
-func (d *drawer) personCard(i int) *card {
+// personCard measures entry i's card, wrapping titles and departments with
+// tx (nil: without remembering them).
+func (d *drawer) personCard(i int, tx *texts) *card {
 	p := d.g.Person(i)
 	s := d.st
 	c := &card{id: "c" + strconv.Itoa(i), kind: "card", fill: s.cardFill, border: s.cardBorder, borderW: 1, radius: 5}
@@ -106,7 +108,7 @@ func (d *drawer) personCard(i int) *card {
 		c.add(wrapN(name, NameSize, true, inner, maxName), NameSize, true, false, text, true)
 	}
 	if strings.TrimSpace(p.Title) != "" && (nameShown || p.Vacant) && strings.TrimSpace(p.Title) != strings.TrimSpace(p.Name) {
-		c.add(wrapN(p.Title, titleSize, false, inner, maxTitle), titleSize, false, false, sub, false)
+		c.add(tx.wrapN(p.Title, titleSize, false, inner, maxTitle), titleSize, false, false, sub, false)
 	}
 	switch {
 	case p.IsBody():
@@ -114,13 +116,13 @@ func (d *drawer) personCard(i int) *card {
 		if p.Kind == graph.KindCommittee {
 			kind = "Committee"
 		}
-		c.add([]string{kind}, deptSize, false, true, sub, false)
+		c.add(measured(kind, deptSize, false), deptSize, false, true, sub, false)
 	case strings.TrimSpace(p.Department) != "":
 		col := s.deptColor(p.Department)
 		if s.t.Name == "print" {
 			col = sub
 		}
-		c.add(wrapN(p.Department, deptSize, false, inner, 1), deptSize, false, false, col, false)
+		c.add(tx.wrapN(p.Department, deptSize, false, inner, 1), deptSize, false, false, col, false)
 	}
 	var row []badge
 	for _, r := range p.Roles {
@@ -158,25 +160,25 @@ func (d *drawer) stubCard(head int, name, sub string, people, page int) *card {
 	if sub != "" {
 		c.add(wrapN(sub, titleSize, false, inner, 2), titleSize, false, false, s.subtext, false)
 	}
-	c.add([]string{strconv.Itoa(people) + " people, page " + strconv.Itoa(page)}, titleSize, false, false, s.subtext, false)
+	c.add(measured(strconv.Itoa(people)+" people, page "+strconv.Itoa(page), titleSize, false), titleSize, false, false, s.subtext, false)
 	c.size()
 	// The page number is filled in after the layout: size for 4 digits.
 	c.w = max(c.w, scene.Measure("9999 people, page 9999", titleSize, false)+2*padX)
 	return c
 }
 
-func (c *card) add(ls []string, size float64, bold, italic bool, col scene.Color, name bool) {
-	for _, s := range ls {
+func (c *card) add(w wrapped, size float64, bold, italic bool, col scene.Color, name bool) {
+	for _, s := range w.lines {
 		c.lines = append(c.lines, line{s: s, size: size, bold: bold, italic: italic, color: col, name: name})
 	}
+	c.textW = max(c.textW, w.w)
 }
 
 // size sets w and h from the content.
 func (c *card) size() {
-	w := minCardW - 2*padX
+	w := max(minCardW-2*padX, c.textW)
 	h := stripeH + padY
 	for _, l := range c.lines {
-		w = max(w, scene.Measure(l.s, l.size, l.bold))
 		h += l.size * lineHeight
 	}
 	for _, row := range c.badges {
@@ -220,24 +222,65 @@ func wrapBadges(all []badge, width float64) [][]badge {
 	return rows
 }
 
+// wrapped is text broken into lines, and the width of the widest.
+type wrapped struct {
+	lines []string
+	w     float64
+}
+
+// measured is the one line s.
+func measured(s string, size float64, bold bool) wrapped {
+	return wrapped{[]string{s}, scene.Measure(s, size, bold)}
+}
+
 // wrapN wraps s to width and keeps at most n lines, the last ending in an
 // ellipsis when text was cut.
-func wrapN(s string, size float64, bold bool, width float64, n int) []string {
+func wrapN(s string, size float64, bold bool, width float64, n int) wrapped {
 	ls := scene.Wrap(s, size, bold, width)
 	if len(ls) == 0 {
-		return nil
+		return wrapped{}
 	}
-	if len(ls) <= n {
-		return ls
+	if len(ls) > n {
+		last := strings.Join(ls[n-1:], " ")
+		for last != "" && scene.Measure(last+"…", size, bold) > width {
+			r := []rune(last)
+			last = strings.TrimRight(string(r[:len(r)-1]), " ")
+		}
+		ls = ls[:n]
+		ls[n-1] = last + "…"
 	}
-	last := strings.Join(ls[n-1:], " ")
-	for last != "" && scene.Measure(last+"…", size, bold) > width {
-		r := []rune(last)
-		last = strings.TrimRight(string(r[:len(r)-1]), " ")
+	w := wrapped{lines: ls}
+	for _, l := range ls {
+		w.w = max(w.w, scene.Measure(l, size, bold))
 	}
-	ls = ls[:n]
-	ls[n-1] = last + "…"
-	return ls
+	return w
+}
+
+// texts remembers what one worker wrapped: titles and departments repeat
+// on most cards of a large chart.
+type texts struct{ seen map[wrapKey]wrapped }
+
+type wrapKey struct {
+	s           string
+	size, width float64
+	bold        bool
+	n           int
+}
+
+func newTexts() *texts { return &texts{seen: map[wrapKey]wrapped{}} }
+
+// wrapN is wrapN, remembered. The lines are shared: callers copy them.
+func (t *texts) wrapN(s string, size float64, bold bool, width float64, n int) wrapped {
+	if t == nil {
+		return wrapN(s, size, bold, width, n)
+	}
+	k := wrapKey{s, size, width, bold, n}
+	w, ok := t.seen[k]
+	if !ok {
+		w = wrapN(s, size, bold, width, n)
+		t.seen[k] = w
+	}
+	return w
 }
 
 // items draws c in the box r (chart units).
