@@ -283,9 +283,15 @@ func (t *texts) wrapN(s string, size float64, bold bool, width float64, n int) w
 	return w
 }
 
-// items draws c in the box r (chart units).
-func (c *card) items(r scene.Rect) scene.Group {
+// items draws c in the box r (chart units) onto the page with tf.
+func (c *card) items(r scene.Rect, tf xform) scene.Group {
 	n := 3 + len(c.lines) // box, stripe, name group, lines
+	names := 0
+	for _, l := range c.lines {
+		if l.name {
+			names++
+		}
+	}
 	for _, row := range c.badges {
 		n += 2 * len(row)
 	}
@@ -293,17 +299,20 @@ func (c *card) items(r scene.Rect) scene.Group {
 	if c.link > 0 {
 		g.Link = scene.Link{Page: c.link}
 	}
-	g.Items = append(g.Items, scene.Box{Rect: r, Radius: c.radius, Fill: c.fill})
+	g.Items = append(g.Items, tf.box(scene.Box{Rect: r, Radius: c.radius, Fill: c.fill}))
 	if c.stripe.Visible() && c.stripe != c.fill {
-		g.Items = append(g.Items, scene.Box{Rect: scene.Rect{X: r.X + 1, Y: r.Y + 1, W: r.W - 2, H: stripeH}, Radius: 1, Fill: c.stripe})
+		g.Items = append(g.Items, tf.box(scene.Box{Rect: scene.Rect{X: r.X + 1, Y: r.Y + 1, W: r.W - 2, H: stripeH}, Radius: 1, Fill: c.stripe}))
 	}
 	cx := r.X + r.W/2
 	y := r.Y + stripeH + padY
 	var name scene.Group
 	for _, l := range c.lines {
-		t := scene.Text{X: cx, Y: y + scene.Ascent(l.size) + (lineHeight-1.15)/2*l.size, Anchor: scene.Middle,
-			Size: l.size, Bold: l.bold, Italic: l.italic, Color: l.color, S: l.s}
+		t := tf.text(scene.Text{X: cx, Y: y + scene.Ascent(l.size) + (lineHeight-1.15)/2*l.size, Anchor: scene.Middle,
+			Size: l.size, Bold: l.bold, Italic: l.italic, Color: l.color, S: l.s})
 		if l.name {
+			if name.Items == nil {
+				name.Items = make([]scene.Item, 0, names)
+			}
 			name.Items = append(name.Items, t)
 		} else {
 			if len(name.Items) > 0 {
@@ -326,15 +335,15 @@ func (c *card) items(r scene.Rect) scene.Group {
 		for _, b := range row {
 			w := badgeWidth(b)
 			g.Items = append(g.Items,
-				scene.Box{Rect: scene.Rect{X: x, Y: y, W: w, H: bh}, Radius: bh / 2, Fill: b.fill},
-				scene.Text{X: x + w/2, Y: y + bh/2 + badgeSize*0.35, Anchor: scene.Middle, Size: badgeSize, Bold: true, Color: b.text, S: b.s})
+				tf.box(scene.Box{Rect: scene.Rect{X: x, Y: y, W: w, H: bh}, Radius: bh / 2, Fill: b.fill}),
+				tf.text(scene.Text{X: x + w/2, Y: y + bh/2 + badgeSize*0.35, Anchor: scene.Middle, Size: badgeSize, Bold: true, Color: b.text, S: b.s}))
 			x += w + badgeGap
 		}
 		y += bh + 2
 	}
-	g.Items = append(g.Items, scene.Box{Rect: r, Radius: c.radius, Stroke: c.border, StrokeWidth: c.borderW, Dash: c.dash})
+	g.Items = append(g.Items, tf.box(scene.Box{Rect: r, Radius: c.radius, Stroke: c.border, StrokeWidth: c.borderW, Dash: c.dash}))
 	if c.halo.Visible() {
-		g.Items = append(g.Items, c.haloItem(r))
+		g.Items = append(g.Items, tf.box(c.haloItem(r)))
 	}
 	return g
 }
