@@ -6,6 +6,8 @@ import (
 	"math"
 	"net/url"
 	"strings"
+
+	"github.com/orgchart/orgchart/internal/par"
 )
 
 // Validate reports every problem that would stop a backend drawing d
@@ -58,25 +60,52 @@ func (d *Document) validateOutline() []error {
 	return errs
 }
 
-// validate checks page n of a document of pages pages, in one pass over its
-// items that formats nothing unless something is wrong.
+// validate checks page n of a document of pages pages: its items a chunk at
+// a time on every core (see chunkItems), formatting nothing unless
+// something is wrong, then the IDs of all of them (see idSet). Problems are
+// listed item by item, then duplicate IDs, then connector ends.
 func (p *Page) validate(n, pages int) []error {
-	v := validator{page: n, pages: pages, ids: make(map[string]struct{}, len(p.Items))}
+	var errs []error
 	if !(p.Width > 0 && p.Height > 0) || math.IsInf(p.Width, 0) || math.IsInf(p.Height, 0) {
-		v.fail(nil, "size %vx%v is not positive and finite", p.Width, p.Height)
+		errs = append(errs, fmt.Errorf("page %d: size %vx%v is not positive and finite", n, p.Width, p.Height))
 	}
-	v.items(p.Items)
-	for _, e := range v.ends {
-		if _, ok := v.ids[e]; !ok {
-			v.fail(nil, "connector end %q names no box or group on the page", e)
+	vs := make([]validator, (len(p.Items)+chunkItems-1)/chunkItems)
+	par.For(len(vs), func(i int) {
+		vs[i] = validator{page: n, pages: pages}
+		vs[i].items(p.Items[i*chunkItems : min(len(p.Items), (i+1)*chunkItems)])
+	})
+	total := 0
+	for i := range vs {
+		errs = append(errs, vs[i].errs...)
+		total += len(vs[i].ids)
+	}
+	ids := newIDSet(total)
+	for i := range vs {
+		for _, x := range vs[i].ids {
+			if !ids.add(x.id) {
+				errs = append(errs, problem(n, x.it, "duplicate id"))
+			}
 		}
 	}
-	return v.errs
+	for i := range vs {
+		for _, e := range vs[i].ends {
+			if !ids.has(e) {
+				errs = append(errs, problem(n, nil, fmt.Sprintf("connector end %q names no box or group on the page", e)))
+			}
+		}
+	}
+	return errs
+}
+
+// named is an item with an ID.
+type named struct {
+	id string
+	it Item
 }
 
 type validator struct {
 	page, pages int
-	ids         map[string]struct{}
+	ids         []named
 	ends        []string
 	errs        []error
 }
@@ -96,18 +125,18 @@ func what(it Item) string {
 	return ""
 }
 
+func problem(page int, it Item, msg string) error {
+	return fmt.Errorf("page %d%s: %s", page, what(it), msg)
+}
+
 func (v *validator) fail(it Item, format string, args ...any) {
-	v.errs = append(v.errs, fmt.Errorf("page %d%s: %s", v.page, what(it), fmt.Sprintf(format, args...)))
+	v.errs = append(v.errs, problem(v.page, it, fmt.Sprintf(format, args...)))
 }
 
 func (v *validator) id(it Item, id string) {
-	if id == "" {
-		return
+	if id != "" {
+		v.ids = append(v.ids, named{id, it})
 	}
-	if _, ok := v.ids[id]; ok {
-		v.fail(it, "duplicate id")
-	}
-	v.ids[id] = struct{}{}
 }
 
 // finite reports the first of xs that is not finite.
