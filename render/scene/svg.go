@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -87,28 +88,76 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	if _, err := w.Write(s.b); err != nil {
 		return err
 	}
-	// The chunks are written on every core while this goroutine writes
-	// each one out as soon as it and those before it are done.
-	go par.For(len(chs), func(i int) {
-		ch := chs[i]
-		cw := svgWriter{opts: opts, page: page, ch: ch, b: make([]byte, 0, ch.size+ch.size/8)}
+	err := writeChunks(w, chs, func(ch *svgChunk, b []byte) []byte {
+		cw := svgWriter{opts: opts, page: page, ch: ch, b: b}
 		cw.items(ch.items)
-		ch.out = cw.b
-		close(ch.done)
+		return cw.b
 	})
-	var err error
-	for _, ch := range chs {
-		<-ch.done
-		if err == nil {
-			_, err = w.Write(ch.out)
-		}
-		ch.out = nil
-	}
 	if err != nil {
 		return err
 	}
 	_, err = io.WriteString(w, "</svg>\n")
 	return err
+}
+
+// writeChunks formats the chunks with format on every core and writes them
+// to w in order. A few buffers go round: a chunk is formatted into one,
+// written, and the buffer formats a later chunk, so a poster's tens of
+// megabytes are not allocated (fresh memory, the garbage collector's work)
+// a second time on their way to w. Buffers are handed out in chunk order,
+// so the chunk w waits for always has one.
+func writeChunks(w io.Writer, chs []*svgChunk, format func(ch *svgChunk, b []byte) []byte) error {
+	workers := min(runtime.GOMAXPROCS(0), len(chs))
+	if workers <= 1 {
+		var b []byte
+		for _, ch := range chs {
+			b = format(ch, b[:0])
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	free := make(chan []byte, workers+2)
+	for range cap(free) {
+		free <- nil
+	}
+	jobs := make(chan int)
+	stop := make(chan struct{})
+	go func() {
+		defer close(jobs)
+		for i := range chs {
+			select {
+			case b := <-free:
+				chs[i].out = b
+			case <-stop:
+				return
+			}
+			jobs <- i
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range jobs {
+				ch := chs[i]
+				ch.out = format(ch, ch.out[:0])
+				close(ch.done)
+			}
+		}()
+	}
+	for _, ch := range chs {
+		<-ch.done
+		_, err := w.Write(ch.out)
+		if err != nil {
+			close(stop)
+			for range jobs { // let the workers finish what they were given
+			}
+			return err
+		}
+		free <- ch.out
+		ch.out = nil
+	}
+	return nil
 }
 
 // markerKey identifies one arrowhead marker: SVG 1.1 markers cannot take the

@@ -86,3 +86,25 @@ func BenchmarkSVGPoster(b *testing.B) {
 		}
 	}
 }
+
+// failAfter accepts n writes, then fails.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if f.n == 0 {
+		return 0, io.ErrShortWrite
+	}
+	f.n--
+	return len(p), nil
+}
+
+// TestSVGWriteErrorStops checks that a failing writer's error comes back
+// (rather than the writer waiting for chunks forever), at every point.
+func TestSVGWriteErrorStops(t *testing.T) {
+	d := bigDoc(5000)
+	for _, n := range []int{0, 1, 2, 5} {
+		if err := WriteSVG(&failAfter{n}, d, 1, SVGOptions{}); err != io.ErrShortWrite {
+			t.Errorf("WriteSVG to a writer failing after %d writes = %v, want %v", n, err, io.ErrShortWrite)
+		}
+	}
+}
