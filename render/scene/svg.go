@@ -7,8 +7,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-
-	"github.com/orgchart/orgchart/internal/par"
 )
 
 // FontFamily is the font-family the SVG names: Liberation Sans, then the
@@ -37,12 +35,11 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	if n < 1 || n > len(d.Pages) {
 		return fmt.Errorf("svg: page %d of %d", n, len(d.Pages))
 	}
-	if err := d.validatePage(n); err != nil {
-		return fmt.Errorf("svg: %w", err)
-	}
 	p := &d.Pages[n-1]
 	chs := chunks(p.Items)
-	par.For(len(chs), func(i int) { chs[i].collect() })
+	if err := d.validatePageWith(n, func(i int) { chs[i].collect() }); err != nil {
+		return fmt.Errorf("svg: %w", err)
+	}
 	page := merge(chs)
 	scope, sheet := styleSheet(page)
 	s := svgWriter{opts: opts, page: page}

@@ -2,6 +2,7 @@ package scene
 
 import (
 	"hash/fnv"
+	"math"
 	"strconv"
 )
 
@@ -65,6 +66,14 @@ type styleTable struct {
 	// every dashed element.
 	lastDash  []float64
 	lastDashS string
+	// recent remembers a few keys' classes by a cheap hash of them: a card
+	// has a handful of styles, the same on every card, and looking each up
+	// in the map (hashing a 64-byte key) was most of collecting them.
+	recent [16]struct {
+		k  styleKey
+		i  int
+		ok bool
+	}
 }
 
 func newStyleTable() *styleTable {
@@ -72,6 +81,26 @@ func newStyleTable() *styleTable {
 }
 
 func (c *styleTable) class(k styleKey) int {
+	h := uint64(k.el) | uint64(k.anchor)<<2 | uint64(len(k.dash))<<4 |
+		uint64(k.fill.R)<<8 | uint64(k.fill.G)<<16 | uint64(k.fill.B)<<24 | uint64(k.fill.A)<<32 |
+		uint64(k.stroke.R)<<40 | uint64(k.stroke.G)<<48 | uint64(k.stroke.B)<<56
+	h ^= math.Float64bits(k.size)
+	if k.bold {
+		h ^= 1 << 3
+	}
+	if k.italic {
+		h ^= 1 << 7
+	}
+	r := &c.recent[(h*0x9e3779b97f4a7c15)>>60]
+	if r.ok && r.k == k {
+		return r.i
+	}
+	i := c.lookup(k)
+	r.k, r.i, r.ok = k, i, true
+	return i
+}
+
+func (c *styleTable) lookup(k styleKey) int {
 	i, ok := c.index[k]
 	if !ok {
 		i = len(c.keys)

@@ -19,7 +19,7 @@ import (
 func (d *Document) Validate() error {
 	var errs []error
 	for i := range d.Pages {
-		errs = append(errs, d.Pages[i].validate(i+1, len(d.Pages))...)
+		errs = append(errs, d.Pages[i].validate(i+1, len(d.Pages), nil)...)
 	}
 	errs = append(errs, d.validateOutline()...)
 	return joinErrors(errs)
@@ -42,8 +42,13 @@ func joinErrors(errs []error) error {
 // validatePage is Validate for a backend that writes page n alone (SVG,
 // PNG): that page and the outline, so writing every page of a document
 // checks each page once, not once per page written.
-func (d *Document) validatePage(n int) error {
-	errs := d.Pages[n-1].validate(n, len(d.Pages))
+func (d *Document) validatePage(n int) error { return d.validatePageWith(n, nil) }
+
+// validatePageWith is validatePage that also runs each(i) right after
+// validating the i-th chunk of chunkItems top-level items, on the same
+// core, while they are in its cache (the SVG writer collects its classes).
+func (d *Document) validatePageWith(n int, each func(i int)) error {
+	errs := d.Pages[n-1].validate(n, len(d.Pages), each)
 	return joinErrors(append(errs, d.validateOutline()...))
 }
 
@@ -63,8 +68,9 @@ func (d *Document) validateOutline() []error {
 // validate checks page n of a document of pages pages: its items a chunk at
 // a time on every core (see chunkItems), formatting nothing unless
 // something is wrong, then the IDs of all of them (see idSet). Problems are
-// listed item by item, then duplicate IDs, then connector ends.
-func (p *Page) validate(n, pages int) []error {
+// listed item by item, then duplicate IDs, then connector ends. each, when
+// not nil, runs after each chunk (see validatePageWith).
+func (p *Page) validate(n, pages int, each func(i int)) []error {
 	var errs []error
 	if !(p.Width > 0 && p.Height > 0) || math.IsInf(p.Width, 0) || math.IsInf(p.Height, 0) {
 		errs = append(errs, fmt.Errorf("page %d: size %vx%v is not positive and finite", n, p.Width, p.Height))
@@ -72,7 +78,12 @@ func (p *Page) validate(n, pages int) []error {
 	vs := make([]validator, (len(p.Items)+chunkItems-1)/chunkItems)
 	par.For(len(vs), func(i int) {
 		vs[i] = validator{page: n, pages: pages}
-		vs[i].items(p.Items[i*chunkItems : min(len(p.Items), (i+1)*chunkItems)])
+		items := p.Items[i*chunkItems : min(len(p.Items), (i+1)*chunkItems)]
+		vs[i].ids = make([]named, 0, 2*len(items))
+		vs[i].items(items)
+		if each != nil {
+			each(i)
+		}
 	})
 	total := 0
 	for i := range vs {
