@@ -66,7 +66,8 @@ type card struct {
 func (d *drawer) personCard(i int, tx *texts) *card {
 	p := d.g.Person(i)
 	s := d.st
-	c := &card{id: "c" + strconv.Itoa(i), kind: "card", fill: s.cardFill, border: s.cardBorder, borderW: 1, radius: 5}
+	c := &card{id: "c" + strconv.Itoa(i), kind: "card", fill: s.cardFill, border: s.cardBorder, borderW: 1, radius: 5,
+		lines: make([]line, 0, 4)} // name, title, department: usually
 	text, sub := s.text, s.subtext
 	c.stripe = s.cardBorder
 	if strings.TrimSpace(p.Department) != "" {
