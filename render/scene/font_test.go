@@ -3,6 +3,7 @@ package scene
 import (
 	"math"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -238,6 +239,32 @@ func TestWrapShortcut(t *testing.T) {
 				if strings.Join(got, "|") != strings.Join(want, "|") {
 					t.Errorf("Wrap(%q, %v) = %q, the greedy wrap gives %q", s, w, got, want)
 				}
+			}
+		}
+	}
+}
+
+// TestGlyphLookedUpOnce checks the glyph ids filled in as runes are met,
+// from several goroutines at once, against the font's own cmap.
+func TestGlyphLookedUpOnce(t *testing.T) {
+	for i := range 4 {
+		f := mustFace(i&1 == 1, i&2 == 2)
+		var wg sync.WaitGroup
+		for w := range 4 {
+			wg.Go(func() {
+				for r := rune(w); r < 0x10000; r += 3 {
+					f.glyph(r)
+				}
+			})
+		}
+		wg.Wait()
+		for r := rune(0); r < 0x10000; r++ {
+			want := f.font.SFNT.GlyphIndex(r)
+			if r >= 0xD800 && r <= 0xDFFF {
+				want = 0
+			}
+			if got := f.glyph(r); got != want {
+				t.Fatalf("face %d: glyph(%U) = %d, want %d", i, r, got, want)
 			}
 		}
 	}
