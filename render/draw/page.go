@@ -115,7 +115,8 @@ func (d *drawer) page(f *fitted) (scene.Page, error) {
 	aw, ah := f.area(w, h)
 	tf := xform{s: sc, ox: m + (aw-sc*bw)/2 - sc*x0, oy: m + f.furn.top + (ah-sc*bh)/2 - sc*y0}
 	// The chart's items, drawn straight onto the page.
-	items := d.connectors(f, tf)
+	items := make([]scene.Item, 0, 2*len(f.cards)+3*len(ovs)+64) // lines, cards, overlays and labels, furniture
+	items = append(items, d.connectors(f, tf)...)
 	for k, o := range ovs {
 		if routes[k].Points != nil {
 			items = append(items, tf.path(d.overlayPath(f, k, o, routes[k])))
@@ -157,33 +158,72 @@ func (d *drawer) cardItems(f *fitted, tf xform) []scene.Item {
 
 // connectors draws the solid lines from each card to its reports: plain
 // ones first, then the highlighted chain, then the lines findings name,
-// so the coloured ones are on top where they share a bus.
+// so the coloured ones are on top where they share a bus. The lines are
+// made on every core, their points cut from one slab per chunk.
 func (d *drawer) connectors(f *fitted, tf xform) []scene.Item {
 	s := d.st
-	var plain, hl, found []scene.Item
-	for k, n := range f.plan.nodes {
-		if n.parent < 0 {
-			continue
+	nodes := f.plan.nodes
+	const (
+		none uint8 = iota
+		plain
+		hl
+		found
+	)
+	paths := make([]scene.Item, len(nodes))
+	kind := make([]uint8, len(nodes))
+	par.For((len(nodes)+cardChunk-1)/cardChunk, func(ch int) {
+		lo, hi := ch*cardChunk, min(len(nodes), (ch+1)*cardChunk)
+		npts := 0
+		for k := lo; k < hi; k++ {
+			if nodes[k].parent >= 0 {
+				npts += len(f.res.Connector(k))
+			}
 		}
-		pts := f.res.Connector(k)
-		if len(pts) < 2 {
-			continue
+		slab := make([]scene.Point, npts)
+		for k := lo; k < hi; k++ {
+			n := nodes[k]
+			if n.parent < 0 {
+				continue
+			}
+			pts := f.res.Connector(k)
+			if len(pts) < 2 {
+				continue
+			}
+			pn := nodes[n.parent]
+			path := scene.Path{ID: "l" + f.cards[k].id, From: f.cards[n.parent].id, To: f.cards[k].id,
+				Points: slab[:len(pts):len(pts)], Stroke: s.edge, Width: 1.2 * tf.s}
+			slab = slab[len(pts):]
+			for i, q := range pts {
+				path.Points[i].X, path.Points[i].Y = tf.pt(q.X, q.Y)
+			}
+			switch sev, ok := d.sevOf(n.e, pn.e); {
+			case ok && !n.stub && !pn.stub:
+				path.Stroke, path.Width = s.sev[sev], 2.5*tf.s
+				kind[k] = found
+			case d.mk.hlEdge[[2]int{n.e, pn.e}]:
+				path.Stroke, path.Width = s.highlight, 2.5*tf.s
+				kind[k] = hl
+			default:
+				kind[k] = plain
+			}
+			paths[k] = path
 		}
-		pn := f.plan.nodes[n.parent]
-		path := scene.Path{ID: "l" + f.cards[k].id, From: f.cards[n.parent].id, To: f.cards[k].id,
-			Points: points(pts, tf), Stroke: s.edge, Width: 1.2 * tf.s}
-		switch sev, ok := d.sevOf(n.e, pn.e); {
-		case ok && !n.stub && !pn.stub:
-			path.Stroke, path.Width = s.sev[sev], 2.5*tf.s
-			found = append(found, path)
-		case d.mk.hlEdge[[2]int{n.e, pn.e}]:
-			path.Stroke, path.Width = s.highlight, 2.5*tf.s
-			hl = append(hl, path)
-		default:
-			plain = append(plain, path)
+	})
+	count := 0
+	for _, k := range kind {
+		if k != none {
+			count++
 		}
 	}
-	return append(append(plain, hl...), found...)
+	out := make([]scene.Item, 0, count)
+	for _, want := range []uint8{plain, hl, found} {
+		for k, p := range paths {
+			if kind[k] == want {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // overlayPath draws overlay k: dashed for a dotted line, solid for a second
