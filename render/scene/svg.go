@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+
+	"github.com/orgchart/orgchart/internal/huge"
 )
 
 // FontFamily is the font-family the SVG names: Liberation Sans, then the
@@ -79,8 +81,13 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	for _, ch := range chs {
 		total += ch.size
 	}
-	if b, ok := w.(*bytes.Buffer); ok {
-		b.Grow(total) // written once, not copied as it grows
+	if b, ok := w.(*bytes.Buffer); ok && b.Len() == 0 && b.Cap() < total {
+		// Written once, not copied as it grows; a poster's tens of
+		// megabytes in a slab advised for huge pages (one page fault per
+		// 2 MB, not per 4 KB). The empty buffer holds nothing to keep.
+		*b = *bytes.NewBuffer(huge.Make[byte](0, total))
+	} else if ok {
+		b.Grow(total)
 	}
 	if _, err := w.Write(s.b); err != nil {
 		return err
