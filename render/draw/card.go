@@ -61,13 +61,14 @@ type card struct {
 	textW                float64 // the widest line, measured upright as scene.Measure
 }
 
-// personCard measures entry i's card, wrapping titles and departments with
-// tx (nil: without remembering them).
-func (d *drawer) personCard(i int, tx *texts) *card {
+// personCard measures entry i's card into c, wrapping titles and
+// departments with tx (nil: without remembering them). c's lines, cut from
+// a slab, are kept for its own.
+func (d *drawer) personCard(i int, tx *texts, c *card) *card {
 	p := d.g.Person(i)
 	s := d.st
-	c := &card{id: "c" + strconv.Itoa(i), kind: "card", fill: s.cardFill, border: s.cardBorder, borderW: 1, radius: 5,
-		lines: make([]line, 0, 4)} // name, title, department: usually
+	*c = card{id: "c" + strconv.Itoa(i), kind: "card", fill: s.cardFill, border: s.cardBorder, borderW: 1, radius: 5,
+		lines: c.lines[:0]}
 	text, sub := s.text, s.subtext
 	c.stripe = s.cardBorder
 	if strings.TrimSpace(p.Department) != "" {
@@ -284,19 +285,25 @@ func (t *texts) wrapN(s string, size float64, bold bool, width float64, n int) w
 	return w
 }
 
-// items draws c in the box r (chart units) onto the page with tf.
-func (c *card) items(r scene.Rect, tf xform) scene.Group {
-	n := 3 + len(c.lines) // box, stripe, name group, lines
+// itemCount bounds the items c's group holds.
+func (c *card) itemCount() int {
+	n := 5 + len(c.lines) // box, stripe, name group, lines, border, halo
+	for _, row := range c.badges {
+		n += 2 * len(row)
+	}
+	return n
+}
+
+// items draws c in the box r (chart units) onto the page with tf, its items
+// in buf (cap itemCount).
+func (c *card) items(r scene.Rect, tf xform, buf []scene.Item) scene.Group {
 	names := 0
 	for _, l := range c.lines {
 		if l.name {
 			names++
 		}
 	}
-	for _, row := range c.badges {
-		n += 2 * len(row)
-	}
-	g := scene.Group{ID: c.id, Kind: c.kind, Items: make([]scene.Item, 0, n)}
+	g := scene.Group{ID: c.id, Kind: c.kind, Items: buf[:0]}
 	if c.link > 0 {
 		g.Link = scene.Link{Page: c.link}
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/orgchart/orgchart/internal/huge"
 	"github.com/orgchart/orgchart/internal/par"
 	"github.com/orgchart/orgchart/render/layout"
 	"github.com/orgchart/orgchart/render/scene"
@@ -143,6 +144,11 @@ const cardChunk = 1024
 func (d *drawer) cardItems(f *fitted, tf xform) []scene.Item {
 	p := f.plan
 	out := make([]scene.Item, len(f.cards))
+	off := make([]int, len(f.cards)+1) // the cards' items, cut from one slab
+	for k, c := range f.cards {
+		off[k+1] = off[k] + c.itemCount()
+	}
+	slab := huge.Make[scene.Item](off[len(f.cards)], off[len(f.cards)])
 	par.For((len(f.cards)+cardChunk-1)/cardChunk, func(ch int) {
 		for k := ch * cardChunk; k < min(len(f.cards), (ch+1)*cardChunk); k++ {
 			c, b := f.cards[k], f.res.Boxes[k]
@@ -150,7 +156,7 @@ func (d *drawer) cardItems(f *fitted, tf xform) []scene.Item {
 				c.link = n.page
 				c.lines[len(c.lines)-1].s = strconv.Itoa(n.people) + " people, page " + strconv.Itoa(n.page)
 			}
-			out[k] = c.items(scene.Rect{X: b.X, Y: b.Y, W: b.W, H: b.H}, tf)
+			out[k] = c.items(scene.Rect{X: b.X, Y: b.Y, W: b.W, H: b.H}, tf, slab[off[k]:off[k]:off[k+1]])
 		}
 	})
 	return out
