@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime"
 	"strconv"
-	"strings"
 
 	"github.com/orgchart/orgchart/internal/huge"
 )
@@ -378,11 +377,20 @@ func appendHex(b []byte, c Color) []byte {
 // every character left is one XML allows, so only these five need escaping
 // (encoding/xml.EscapeText escapes the same and spells them the same).
 func (s *svgWriter) escape(v string) {
-	v = Clean(v)
-	if !strings.ContainsAny(v, `&<>"'`) {
+	// Most text is printable ASCII with nothing to escape: one scan
+	// appends it as it is.
+	plain := true
+	for i := 0; i < len(v) && plain; i++ {
+		switch c := v[i]; {
+		case c < 0x20, c >= 0x7f, c == '&', c == '<', c == '>', c == '"', c == '\'':
+			plain = false
+		}
+	}
+	if plain {
 		s.str(v)
 		return
 	}
+	v = Clean(v)
 	for i := 0; i < len(v); i++ {
 		switch c := v[i]; c {
 		case '&':
@@ -399,5 +407,4 @@ func (s *svgWriter) escape(v string) {
 			s.b = append(s.b, c)
 		}
 	}
-	s.str("")
 }

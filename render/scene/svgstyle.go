@@ -33,7 +33,7 @@ type styleKey struct {
 
 // textStyle is t's class key, and whether t is drawn at all.
 func textStyle(t *Text) (styleKey, bool) {
-	if !t.Color.Visible() || Clean(t.S) == "" {
+	if !t.Color.Visible() || !anyDrawn(t.S) {
 		return styleKey{}, false
 	}
 	return styleKey{el: styleText, anchor: t.Anchor, bold: t.Bold, italic: t.Italic, fill: t.Color, size: t.Size}, true
@@ -53,6 +53,12 @@ func (c *styleTable) pathStyle(p *Path) (styleKey, bool) {
 		return styleKey{}, false
 	}
 	return styleKey{el: stylePath, stroke: p.Stroke, size: p.Width, dash: c.dashes(p.Dash)}, true
+}
+
+// anyDrawn reports whether Clean(s) != "", at once when s starts with a
+// printable ASCII character (Clean keeps it).
+func anyDrawn(s string) bool {
+	return s != "" && (s[0] >= 0x20 && s[0] < 0x7f || Clean(s) != "")
 }
 
 // styleTable numbers the classes and arrowhead markers of a run of items in
