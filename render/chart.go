@@ -87,6 +87,14 @@ type unit struct {
 	title string
 }
 
+// checkHighlight reports a highlight naming no entry.
+func checkHighlight(g *graph.Graph, id string) error {
+	if _, ok := g.Lookup(id); id != "" && !ok {
+		return fmt.Errorf("unknown highlight %q: no entry has that id", id)
+	}
+	return nil
+}
+
 // units returns what to draw for opts: the chart (or the subtree at
 // opts.Root, to opts.Depth) as one unit, or one unit per top-level unit when
 // opts.Split is set.
@@ -99,10 +107,8 @@ func (c *chart) units(opts option.Options) ([]*unit, error) {
 		}
 		roots = []int{r}
 	}
-	if opts.Highlight != "" {
-		if _, ok := c.lookup(opts.Highlight); !ok {
-			return nil, fmt.Errorf("unknown highlight %q: no entry has that id", opts.Highlight)
-		}
+	if err := checkHighlight(c.g, opts.Highlight); err != nil {
+		return nil, err
 	}
 	in, _ := c.subtree(roots, opts.Depth)
 	base := &unit{in: in, title: c.org.Title}

@@ -132,14 +132,10 @@ func writePage(doc *scene.Document, n int, f string, opts option.Options) (Page,
 // orgUnits returns the units to draw: none (the whole chart) unless a root,
 // a depth or a split asks for a part.
 func orgUnits(g *graph.Graph, opts option.Options) ([]draw.Unit, error) {
-	c := newChart(g)
 	if opts.Root == "" && opts.Depth == 0 && opts.Split == "" {
-		// Check the highlight as units does.
-		if _, err := c.units(option.Options{Highlight: opts.Highlight}); err != nil {
-			return nil, err
-		}
-		return nil, nil
+		return nil, checkHighlight(g, opts.Highlight)
 	}
+	c := newChart(g)
 	us, err := c.units(opts)
 	if err != nil {
 		return nil, err

@@ -62,7 +62,7 @@ func TestSlideNamesInChromium(t *testing.T) {
 	  let minEm = 1e9, minBox = 1e9, small = '';
 	  const names = document.querySelectorAll('g.name text');
 	  for (const t of names) {
-	    const em = parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a;
+	    const em = parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a;
 	    const h = t.getBoundingClientRect().height;
 	    if (em < minEm) { minEm = em; small = t.textContent; }
 	    minBox = Math.min(minBox, h);
@@ -102,6 +102,11 @@ func TestSlideNamesInChromium(t *testing.T) {
 				}
 				if m.Names == 0 {
 					t.Fatalf("page %d: no names found", k+1)
+				}
+				// The names' size comes from the SVG's style sheet: the browser
+				// must see the size the drawing chose.
+				if want := res.Names[k] * 1920 / res.Doc.Pages[k].Width; m.MinEm < want-0.05 || m.MinEm > want+0.05 {
+					t.Errorf("page %d: smallest name is %.2f px (em) in Chromium, want the drawing's %.2f px", k+1, m.MinEm, want)
 				}
 				if m.MinEm < 14 {
 					t.Errorf("page %d: name %q is %.2f px (em) at 1920x1080, want >= 14", k+1, m.SmallestNameText, m.MinEm)

@@ -58,13 +58,17 @@ type card struct {
 	link                 int         // page a stub leads to
 	halo                 scene.Color // a change's outline (changes.go); zero: none
 	haloDash             []float64
+	textW                float64 // the widest line, measured upright as scene.Measure
 }
 
-// personCard measures entry i's card.
-func (d *drawer) personCard(i int) *card {
+// personCard measures entry i's card into c, wrapping titles and
+// departments with tx (nil: without remembering them). c's lines, cut from
+// a slab, are kept for its own.
+func (d *drawer) personCard(i int, tx *texts, c *card) *card {
 	p := d.g.Person(i)
 	s := d.st
-	c := &card{id: "c" + strconv.Itoa(i), kind: "card", fill: s.cardFill, border: s.cardBorder, borderW: 1, radius: 5}
+	*c = card{id: "c" + strconv.Itoa(i), kind: "card", fill: s.cardFill, border: s.cardBorder, borderW: 1, radius: 5,
+		lines: c.lines[:0]}
 	text, sub := s.text, s.subtext
 	c.stripe = s.cardBorder
 	if strings.TrimSpace(p.Department) != "" {
@@ -106,7 +110,7 @@ func (d *drawer) personCard(i int) *card {
 		c.add(wrapN(name, NameSize, true, inner, maxName), NameSize, true, false, text, true)
 	}
 	if strings.TrimSpace(p.Title) != "" && (nameShown || p.Vacant) && strings.TrimSpace(p.Title) != strings.TrimSpace(p.Name) {
-		c.add(wrapN(p.Title, titleSize, false, inner, maxTitle), titleSize, false, false, sub, false)
+		c.add(tx.wrapN(p.Title, titleSize, false, inner, maxTitle), titleSize, false, false, sub, false)
 	}
 	switch {
 	case p.IsBody():
@@ -114,13 +118,13 @@ func (d *drawer) personCard(i int) *card {
 		if p.Kind == graph.KindCommittee {
 			kind = "Committee"
 		}
-		c.add([]string{kind}, deptSize, false, true, sub, false)
+		c.add(measured(kind, deptSize, false), deptSize, false, true, sub, false)
 	case strings.TrimSpace(p.Department) != "":
 		col := s.deptColor(p.Department)
 		if s.t.Name == "print" {
 			col = sub
 		}
-		c.add(wrapN(p.Department, deptSize, false, inner, 1), deptSize, false, false, col, false)
+		c.add(tx.wrapN(p.Department, deptSize, false, inner, 1), deptSize, false, false, col, false)
 	}
 	var row []badge
 	for _, r := range p.Roles {
@@ -158,25 +162,25 @@ func (d *drawer) stubCard(head int, name, sub string, people, page int) *card {
 	if sub != "" {
 		c.add(wrapN(sub, titleSize, false, inner, 2), titleSize, false, false, s.subtext, false)
 	}
-	c.add([]string{strconv.Itoa(people) + " people, page " + strconv.Itoa(page)}, titleSize, false, false, s.subtext, false)
+	c.add(measured(strconv.Itoa(people)+" people, page "+strconv.Itoa(page), titleSize, false), titleSize, false, false, s.subtext, false)
 	c.size()
 	// The page number is filled in after the layout: size for 4 digits.
 	c.w = max(c.w, scene.Measure("9999 people, page 9999", titleSize, false)+2*padX)
 	return c
 }
 
-func (c *card) add(ls []string, size float64, bold, italic bool, col scene.Color, name bool) {
-	for _, s := range ls {
+func (c *card) add(w wrapped, size float64, bold, italic bool, col scene.Color, name bool) {
+	for _, s := range w.lines {
 		c.lines = append(c.lines, line{s: s, size: size, bold: bold, italic: italic, color: col, name: name})
 	}
+	c.textW = max(c.textW, w.w)
 }
 
 // size sets w and h from the content.
 func (c *card) size() {
-	w := minCardW - 2*padX
+	w := max(minCardW-2*padX, c.textW)
 	h := stripeH + padY
 	for _, l := range c.lines {
-		w = max(w, scene.Measure(l.s, l.size, l.bold))
 		h += l.size * lineHeight
 	}
 	for _, row := range c.badges {
@@ -220,47 +224,103 @@ func wrapBadges(all []badge, width float64) [][]badge {
 	return rows
 }
 
-// wrapN wraps s to width and keeps at most n lines, the last ending in an
-// ellipsis when text was cut.
-func wrapN(s string, size float64, bold bool, width float64, n int) []string {
-	ls := scene.Wrap(s, size, bold, width)
-	if len(ls) == 0 {
-		return nil
-	}
-	if len(ls) <= n {
-		return ls
-	}
-	last := strings.Join(ls[n-1:], " ")
-	for last != "" && scene.Measure(last+"…", size, bold) > width {
-		r := []rune(last)
-		last = strings.TrimRight(string(r[:len(r)-1]), " ")
-	}
-	ls = ls[:n]
-	ls[n-1] = last + "…"
-	return ls
+// wrapped is text broken into lines, and the width of the widest.
+type wrapped struct {
+	lines []string
+	w     float64
 }
 
-// items draws c in the box r (chart units).
-func (c *card) items(r scene.Rect) scene.Group {
-	n := 3 + len(c.lines) // box, stripe, name group, lines
+// measured is the one line s.
+func measured(s string, size float64, bold bool) wrapped {
+	return wrapped{[]string{s}, scene.Measure(s, size, bold)}
+}
+
+// wrapN wraps s to width and keeps at most n lines, the last ending in an
+// ellipsis when text was cut.
+func wrapN(s string, size float64, bold bool, width float64, n int) wrapped {
+	ls := scene.Wrap(s, size, bold, width)
+	if len(ls) == 0 {
+		return wrapped{}
+	}
+	if len(ls) > n {
+		last := strings.Join(ls[n-1:], " ")
+		for last != "" && scene.Measure(last+"…", size, bold) > width {
+			r := []rune(last)
+			last = strings.TrimRight(string(r[:len(r)-1]), " ")
+		}
+		ls = ls[:n]
+		ls[n-1] = last + "…"
+	}
+	w := wrapped{lines: ls}
+	for _, l := range ls {
+		w.w = max(w.w, scene.Measure(l, size, bold))
+	}
+	return w
+}
+
+// texts remembers what one worker wrapped: titles and departments repeat
+// on most cards of a large chart.
+type texts struct{ seen map[wrapKey]wrapped }
+
+type wrapKey struct {
+	s           string
+	size, width float64
+	bold        bool
+	n           int
+}
+
+func newTexts() *texts { return &texts{seen: map[wrapKey]wrapped{}} }
+
+// wrapN is wrapN, remembered. The lines are shared: callers copy them.
+func (t *texts) wrapN(s string, size float64, bold bool, width float64, n int) wrapped {
+	if t == nil {
+		return wrapN(s, size, bold, width, n)
+	}
+	k := wrapKey{s, size, width, bold, n}
+	w, ok := t.seen[k]
+	if !ok {
+		w = wrapN(s, size, bold, width, n)
+		t.seen[k] = w
+	}
+	return w
+}
+
+// itemCount bounds the items c's group holds.
+func (c *card) itemCount() int {
+	n := 5 + len(c.lines) // box, stripe, name group, lines, border, halo
 	for _, row := range c.badges {
 		n += 2 * len(row)
 	}
-	g := scene.Group{ID: c.id, Kind: c.kind, Items: make([]scene.Item, 0, n)}
+	return n
+}
+
+// items draws c in the box r (chart units) onto the page with tf, its items
+// in buf (cap itemCount).
+func (c *card) items(r scene.Rect, tf xform, buf []scene.Item) scene.Group {
+	names := 0
+	for _, l := range c.lines {
+		if l.name {
+			names++
+		}
+	}
+	g := scene.Group{ID: c.id, Kind: c.kind, Items: buf[:0]}
 	if c.link > 0 {
 		g.Link = scene.Link{Page: c.link}
 	}
-	g.Items = append(g.Items, scene.Box{Rect: r, Radius: c.radius, Fill: c.fill})
+	g.Items = append(g.Items, tf.box(scene.Box{Rect: r, Radius: c.radius, Fill: c.fill}))
 	if c.stripe.Visible() && c.stripe != c.fill {
-		g.Items = append(g.Items, scene.Box{Rect: scene.Rect{X: r.X + 1, Y: r.Y + 1, W: r.W - 2, H: stripeH}, Radius: 1, Fill: c.stripe})
+		g.Items = append(g.Items, tf.box(scene.Box{Rect: scene.Rect{X: r.X + 1, Y: r.Y + 1, W: r.W - 2, H: stripeH}, Radius: 1, Fill: c.stripe}))
 	}
 	cx := r.X + r.W/2
 	y := r.Y + stripeH + padY
 	var name scene.Group
 	for _, l := range c.lines {
-		t := scene.Text{X: cx, Y: y + scene.Ascent(l.size) + (lineHeight-1.15)/2*l.size, Anchor: scene.Middle,
-			Size: l.size, Bold: l.bold, Italic: l.italic, Color: l.color, S: l.s}
+		t := tf.text(scene.Text{X: cx, Y: y + scene.Ascent(l.size) + (lineHeight-1.15)/2*l.size, Anchor: scene.Middle,
+			Size: l.size, Bold: l.bold, Italic: l.italic, Color: l.color, S: l.s})
 		if l.name {
+			if name.Items == nil {
+				name.Items = make([]scene.Item, 0, names)
+			}
 			name.Items = append(name.Items, t)
 		} else {
 			if len(name.Items) > 0 {
@@ -283,15 +343,15 @@ func (c *card) items(r scene.Rect) scene.Group {
 		for _, b := range row {
 			w := badgeWidth(b)
 			g.Items = append(g.Items,
-				scene.Box{Rect: scene.Rect{X: x, Y: y, W: w, H: bh}, Radius: bh / 2, Fill: b.fill},
-				scene.Text{X: x + w/2, Y: y + bh/2 + badgeSize*0.35, Anchor: scene.Middle, Size: badgeSize, Bold: true, Color: b.text, S: b.s})
+				tf.box(scene.Box{Rect: scene.Rect{X: x, Y: y, W: w, H: bh}, Radius: bh / 2, Fill: b.fill}),
+				tf.text(scene.Text{X: x + w/2, Y: y + bh/2 + badgeSize*0.35, Anchor: scene.Middle, Size: badgeSize, Bold: true, Color: b.text, S: b.s}))
 			x += w + badgeGap
 		}
 		y += bh + 2
 	}
-	g.Items = append(g.Items, scene.Box{Rect: r, Radius: c.radius, Stroke: c.border, StrokeWidth: c.borderW, Dash: c.dash})
+	g.Items = append(g.Items, tf.box(scene.Box{Rect: r, Radius: c.radius, Stroke: c.border, StrokeWidth: c.borderW, Dash: c.dash}))
 	if c.halo.Visible() {
-		g.Items = append(g.Items, c.haloItem(r))
+		g.Items = append(g.Items, tf.box(c.haloItem(r)))
 	}
 	return g
 }

@@ -3,6 +3,7 @@ package draw
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
@@ -89,7 +90,7 @@ type style struct {
 	boardFill, boardText, committee, commText scene.Color
 	teamFill, sevBadgeText                    scene.Color
 	sev, sevText, sevBadge                    map[diag.Severity]scene.Color
-	dept                                      map[string]scene.Color // overrides and cache
+	dept                                      sync.Map // department name → scene.Color: overrides and cache; cards are measured on every core
 	transparent                               bool
 }
 
@@ -103,7 +104,6 @@ func newStyle(org *graph.Org, opts option.Options) *style {
 		boardFill: c(t.BoardFill), boardText: c(t.BoardText), committee: c(t.CommitteeFill), commText: c(t.CommitteeText),
 		teamFill: c(t.TeamFill), sevBadgeText: c(t.SeverityBadgeText),
 		sev: map[diag.Severity]scene.Color{}, sevText: map[diag.Severity]scene.Color{}, sevBadge: map[diag.Severity]scene.Color{},
-		dept:        map[string]scene.Color{},
 		transparent: opts.Transparent,
 	}
 	for k, v := range t.Severity {
@@ -116,7 +116,7 @@ func newStyle(org *graph.Org, opts option.Options) *style {
 			continue
 		}
 		if col, err := scene.ParseColor(d.Color); err == nil && col.Visible() {
-			s.dept[name] = c(t.DepartmentColor(name, col.Hex()))
+			s.dept.Store(name, c(t.DepartmentColor(name, col.Hex())))
 		}
 	}
 	return s
@@ -124,11 +124,11 @@ func newStyle(org *graph.Org, opts option.Options) *style {
 
 // deptColor is the colour of department name (stripe and text).
 func (s *style) deptColor(name string) scene.Color {
-	if c, ok := s.dept[name]; ok {
-		return c
+	if c, ok := s.dept.Load(name); ok {
+		return c.(scene.Color)
 	}
 	c := scene.MustColor(s.t.DepartmentColor(name, ""))
-	s.dept[name] = c
+	s.dept.Store(name, c)
 	return c
 }
 

@@ -258,6 +258,9 @@ func (d *drawer) children(x, top int, buf []int) []int {
 // below them is left out.
 func (d *drawer) forest(j job, cut int) *plan {
 	p := &plan{title: j.title, level: j.level}
+	if j.in == nil && cut < 0 {
+		p.nodes = make([]pnode, 0, d.g.Len()) // the whole chart: sized once
+	}
 	type frame struct{ x, lvl, top int }
 	var stack []frame
 	var kids []int

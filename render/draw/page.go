@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/orgchart/orgchart/internal/huge"
+	"github.com/orgchart/orgchart/internal/par"
 	"github.com/orgchart/orgchart/render/layout"
 	"github.com/orgchart/orgchart/render/scene"
 )
@@ -93,27 +95,6 @@ func (d *drawer) page(f *fitted) (scene.Page, error) {
 			f.furn.foot = append(f.furn.foot, fmt.Sprintf("… and %d more lines neither drawn nor listed here (orgchart validate and the chart file list them all)", unlisted))
 		}
 	}
-	// Chart items in chart units.
-	var chart []scene.Item
-	chart = append(chart, d.connectors(f)...)
-	for k, o := range ovs {
-		if routes[k].Points != nil {
-			chart = append(chart, d.overlayPath(f, k, o, routes[k]))
-		}
-	}
-	for k, c := range f.cards {
-		b := f.res.Boxes[k]
-		if n := p.nodes[k]; n.stub {
-			c.link = n.page
-			c.lines[len(c.lines)-1].s = strconv.Itoa(n.people) + " people, page " + strconv.Itoa(n.page)
-		}
-		chart = append(chart, c.items(scene.Rect{X: b.X, Y: b.Y, W: b.W, H: b.H}))
-	}
-	for k, o := range ovs {
-		if routes[k].Points != nil && o.typ != "" {
-			chart = append(chart, d.label(o.typ, routes[k].Label)...)
-		}
-	}
 	// The chart's bounds: the layout's box and the routes around it.
 	x0, y0, x1, y1 := 0.0, 0.0, f.res.Width, f.res.Height
 	for _, r := range routes {
@@ -133,9 +114,21 @@ func (d *drawer) page(f *fitted) (scene.Page, error) {
 		f.scale = sc
 	}
 	aw, ah := f.area(w, h)
-	ox := m + (aw-sc*bw)/2 - sc*x0
-	oy := m + f.furn.top + (ah-sc*bh)/2 - sc*y0
-	items := transform(chart, sc, ox, oy)
+	tf := xform{s: sc, ox: m + (aw-sc*bw)/2 - sc*x0, oy: m + f.furn.top + (ah-sc*bh)/2 - sc*y0}
+	// The chart's items, drawn straight onto the page.
+	items := make([]scene.Item, 0, 2*len(f.cards)+3*len(ovs)+64) // lines, cards, overlays and labels, furniture
+	items = append(items, d.connectors(f, tf)...)
+	for k, o := range ovs {
+		if routes[k].Points != nil {
+			items = append(items, tf.path(d.overlayPath(f, k, o, routes[k])))
+		}
+	}
+	items = append(items, d.cardItems(f, tf)...)
+	for k, o := range ovs {
+		if routes[k].Points != nil && o.typ != "" {
+			items = append(items, d.label(o.typ, routes[k].Label, tf)...)
+		}
+	}
 	items = append(items, f.furn.items(s, w, h, m)...)
 	pg := scene.Page{Width: w, Height: h, Title: p.title, Items: items}
 	if !s.transparent {
@@ -144,35 +137,99 @@ func (d *drawer) page(f *fitted) (scene.Page, error) {
 	return pg, nil
 }
 
+// cardChunk is how many cards one worker draws at a time.
+const cardChunk = 1024
+
+// cardItems draws f's cards onto the page, on every core.
+func (d *drawer) cardItems(f *fitted, tf xform) []scene.Item {
+	p := f.plan
+	out := make([]scene.Item, len(f.cards))
+	off := make([]int, len(f.cards)+1) // the cards' items, cut from one slab
+	for k, c := range f.cards {
+		off[k+1] = off[k] + c.itemCount()
+	}
+	slab := huge.Make[scene.Item](off[len(f.cards)], off[len(f.cards)])
+	par.For((len(f.cards)+cardChunk-1)/cardChunk, func(ch int) {
+		for k := ch * cardChunk; k < min(len(f.cards), (ch+1)*cardChunk); k++ {
+			c, b := f.cards[k], f.res.Boxes[k]
+			if n := p.nodes[k]; n.stub {
+				c.link = n.page
+				c.lines[len(c.lines)-1].s = strconv.Itoa(n.people) + " people, page " + strconv.Itoa(n.page)
+			}
+			out[k] = c.items(scene.Rect{X: b.X, Y: b.Y, W: b.W, H: b.H}, tf, slab[off[k]:off[k]:off[k+1]])
+		}
+	})
+	return out
+}
+
 // connectors draws the solid lines from each card to its reports: plain
 // ones first, then the highlighted chain, then the lines findings name,
-// so the coloured ones are on top where they share a bus.
-func (d *drawer) connectors(f *fitted) []scene.Item {
+// so the coloured ones are on top where they share a bus. The lines are
+// made on every core, their points cut from one slab per chunk.
+func (d *drawer) connectors(f *fitted, tf xform) []scene.Item {
 	s := d.st
-	var plain, hl, found []scene.Item
-	for k, n := range f.plan.nodes {
-		if n.parent < 0 {
-			continue
+	nodes := f.plan.nodes
+	const (
+		none uint8 = iota
+		plain
+		hl
+		found
+	)
+	paths := make([]scene.Item, len(nodes))
+	kind := make([]uint8, len(nodes))
+	par.For((len(nodes)+cardChunk-1)/cardChunk, func(ch int) {
+		lo, hi := ch*cardChunk, min(len(nodes), (ch+1)*cardChunk)
+		npts := 0
+		for k := lo; k < hi; k++ {
+			if nodes[k].parent >= 0 {
+				npts += len(f.res.Connector(k))
+			}
 		}
-		pts := f.res.Connector(k)
-		if len(pts) < 2 {
-			continue
+		slab := make([]scene.Point, npts)
+		for k := lo; k < hi; k++ {
+			n := nodes[k]
+			if n.parent < 0 {
+				continue
+			}
+			pts := f.res.Connector(k)
+			if len(pts) < 2 {
+				continue
+			}
+			pn := nodes[n.parent]
+			path := scene.Path{ID: "l" + f.cards[k].id, From: f.cards[n.parent].id, To: f.cards[k].id,
+				Points: slab[:len(pts):len(pts)], Stroke: s.edge, Width: 1.2 * tf.s}
+			slab = slab[len(pts):]
+			for i, q := range pts {
+				path.Points[i].X, path.Points[i].Y = tf.pt(q.X, q.Y)
+			}
+			switch sev, ok := d.sevOf(n.e, pn.e); {
+			case ok && !n.stub && !pn.stub:
+				path.Stroke, path.Width = s.sev[sev], 2.5*tf.s
+				kind[k] = found
+			case d.mk.hlEdge[[2]int{n.e, pn.e}]:
+				path.Stroke, path.Width = s.highlight, 2.5*tf.s
+				kind[k] = hl
+			default:
+				kind[k] = plain
+			}
+			paths[k] = path
 		}
-		par := f.plan.nodes[n.parent]
-		path := scene.Path{ID: "l" + f.cards[k].id, From: f.cards[n.parent].id, To: f.cards[k].id,
-			Points: points(pts), Stroke: s.edge, Width: 1.2}
-		switch sev, ok := d.sevOf(n.e, par.e); {
-		case ok && !n.stub && !par.stub:
-			path.Stroke, path.Width = s.sev[sev], 2.5
-			found = append(found, path)
-		case d.mk.hlEdge[[2]int{n.e, par.e}]:
-			path.Stroke, path.Width = s.highlight, 2.5
-			hl = append(hl, path)
-		default:
-			plain = append(plain, path)
+	})
+	count := 0
+	for _, k := range kind {
+		if k != none {
+			count++
 		}
 	}
-	return append(append(plain, hl...), found...)
+	out := make([]scene.Item, 0, count)
+	for _, want := range []uint8{plain, hl, found} {
+		for k, p := range paths {
+			if kind[k] == want {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // overlayPath draws overlay k: dashed for a dotted line, solid for a second
@@ -182,7 +239,7 @@ func (d *drawer) overlayPath(f *fitted, k int, o overlay, r layout.Route) scene.
 	s := d.st
 	from, to := f.plan.nodes[o.from].e, f.plan.nodes[o.to].e
 	p := scene.Path{ID: "x" + strconv.Itoa(k), From: f.cards[o.from].id, To: f.cards[o.to].id,
-		Points: points(r.Points), Stroke: s.dotted, Width: 1.2, Dash: []float64{4, 3}, EndArrow: true}
+		Points: points(r.Points, chartUnits), Stroke: s.dotted, Width: 1.2, Dash: []float64{4, 3}, EndArrow: true}
 	if o.solid {
 		p.Stroke, p.Width, p.Dash = s.edge, 1.6, nil
 	}
@@ -192,8 +249,9 @@ func (d *drawer) overlayPath(f *fitted, k int, o overlay, r layout.Route) scene.
 	return p
 }
 
-// label is a dotted line's type on a background-filled box at c.
-func (d *drawer) label(typ string, c layout.Point) []scene.Item {
+// label is a dotted line's type on a background-filled box at c, on the
+// page.
+func (d *drawer) label(typ string, c layout.Point, tf xform) []scene.Item {
 	w := scene.Measure(typ, labelSize, false) + 4
 	h := labelSize * 1.3
 	bg := d.st.bg
@@ -201,63 +259,63 @@ func (d *drawer) label(typ string, c layout.Point) []scene.Item {
 		bg = d.st.cardFill
 	}
 	return []scene.Item{
-		scene.Box{Rect: scene.Rect{X: c.X - w/2, Y: c.Y - h/2, W: w, H: h}, Radius: 2, Fill: bg},
-		scene.Text{X: c.X, Y: c.Y + labelSize*0.35, Anchor: scene.Middle, Size: labelSize, Italic: true, Color: d.st.subtext, S: typ},
+		tf.box(scene.Box{Rect: scene.Rect{X: c.X - w/2, Y: c.Y - h/2, W: w, H: h}, Radius: 2, Fill: bg}),
+		tf.text(scene.Text{X: c.X, Y: c.Y + labelSize*0.35, Anchor: scene.Middle, Size: labelSize, Italic: true, Color: d.st.subtext, S: typ}),
 	}
 }
 
-func points(ps []layout.Point) []scene.Point {
-	out := make([]scene.Point, len(ps))
-	for i, q := range ps {
-		out[i] = scene.Point{X: q.X, Y: q.Y}
+// xform maps chart units to the page: scaled by s, then moved by (ox, oy).
+// Line widths, dashes, radii and font sizes scale too. The drawing applies
+// it as it makes each item, rather than copying every item of a large chart
+// once more to move it.
+type xform struct{ s, ox, oy float64 }
+
+// chartUnits is the identity xform.
+var chartUnits = xform{s: 1}
+
+func (t xform) pt(x, y float64) (float64, float64) { return t.ox + t.s*x, t.oy + t.s*y }
+
+func (t xform) rect(r scene.Rect) scene.Rect {
+	x, y := t.pt(r.X, r.Y)
+	return scene.Rect{X: x, Y: y, W: r.W * t.s, H: r.H * t.s}
+}
+
+func (t xform) dash(ds []float64) []float64 {
+	if ds == nil {
+		return nil
+	}
+	out := make([]float64, len(ds))
+	for i, v := range ds {
+		out[i] = v * t.s
 	}
 	return out
 }
 
-// transform maps chart items to the page: scaled by s, then moved by
-// (ox, oy). Line widths, dashes, radii and font sizes scale too.
-func transform(items []scene.Item, s, ox, oy float64) []scene.Item {
-	if s == 1 && ox == 0 && oy == 0 {
-		return items
+func (t xform) box(v scene.Box) scene.Box {
+	v.Rect, v.Radius, v.StrokeWidth, v.Dash = t.rect(v.Rect), v.Radius*t.s, v.StrokeWidth*t.s, t.dash(v.Dash)
+	return v
+}
+
+func (t xform) text(v scene.Text) scene.Text {
+	v.X, v.Y = t.pt(v.X, v.Y)
+	v.Size *= t.s
+	return v
+}
+
+func (t xform) path(v scene.Path) scene.Path {
+	ps := make([]scene.Point, len(v.Points))
+	for j, q := range v.Points {
+		ps[j].X, ps[j].Y = t.pt(q.X, q.Y)
 	}
-	pt := func(x, y float64) (float64, float64) { return ox + s*x, oy + s*y }
-	rect := func(r scene.Rect) scene.Rect {
-		x, y := pt(r.X, r.Y)
-		return scene.Rect{X: x, Y: y, W: r.W * s, H: r.H * s}
-	}
-	dash := func(ds []float64) []float64 {
-		if ds == nil {
-			return nil
-		}
-		out := make([]float64, len(ds))
-		for i, v := range ds {
-			out[i] = v * s
-		}
-		return out
-	}
-	out := make([]scene.Item, len(items))
-	for i, it := range items {
-		switch v := it.(type) {
-		case scene.Box:
-			v.Rect, v.Radius, v.StrokeWidth, v.Dash = rect(v.Rect), v.Radius*s, v.StrokeWidth*s, dash(v.Dash)
-			out[i] = v
-		case scene.Text:
-			v.X, v.Y = pt(v.X, v.Y)
-			v.Size *= s
-			out[i] = v
-		case scene.Path:
-			ps := make([]scene.Point, len(v.Points))
-			for j, q := range v.Points {
-				ps[j].X, ps[j].Y = pt(q.X, q.Y)
-			}
-			v.Points, v.Width, v.Dash = ps, v.Width*s, dash(v.Dash)
-			out[i] = v
-		case scene.Group:
-			v.Items = transform(v.Items, s, ox, oy)
-			out[i] = v
-		default:
-			out[i] = it
-		}
+	v.Points, v.Width, v.Dash = ps, v.Width*t.s, t.dash(v.Dash)
+	return v
+}
+
+// points is ps on the page.
+func points(ps []layout.Point, t xform) []scene.Point {
+	out := make([]scene.Point, len(ps))
+	for i, q := range ps {
+		out[i].X, out[i].Y = t.pt(q.X, q.Y)
 	}
 	return out
 }

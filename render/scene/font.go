@@ -1,8 +1,10 @@
 package scene
 
 import (
+	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/go-fonts/liberation/liberationsansbold"
@@ -28,7 +30,7 @@ import (
 type face struct {
 	font *canvas.Font
 	upem float64
-	gid  []uint16               // glyph id by rune, for the Basic Multilingual Plane
+	gid  []atomic.Uint32        // glyph id + 1 by rune, for the Basic Multilingual Plane; 0: not looked up yet
 	adv  []uint16               // advance width by glyph id, in font units
 	kern map[uint32]int16       // pair adjustment by left<<16|right glyph ids
 	lo   [kernLo * kernLo]int16 // the same for glyph ids below kernLo, dense
@@ -62,16 +64,20 @@ func faceIndex(bold, italic bool) int {
 // fontFace returns the parsed face of the given style.
 func fontFace(bold, italic bool) (*face, error) {
 	facesOnce.Do(func() {
+		// The four are parsed at once: the first measurement waits for them.
+		var errs [4]error
+		var wg sync.WaitGroup
 		for i, ttf := range [4][]byte{
 			liberationsansregular.TTF, liberationsansbold.TTF,
 			liberationsansitalic.TTF, liberationsansbolditalic.TTF,
 		} {
-			f, err := loadFace(ttf, canvas.FontStyle(i&1)*canvas.FontBold|canvas.FontStyle(i>>1)*canvas.FontItalic)
-			if err != nil {
-				facesErr = fmt.Errorf("load embedded Liberation Sans: %w", err)
-				return
-			}
-			faces[i] = f
+			wg.Go(func() {
+				faces[i], errs[i] = loadFace(ttf, canvas.FontStyle(i&1)*canvas.FontBold|canvas.FontStyle(i>>1)*canvas.FontItalic)
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs[:]...); err != nil {
+			facesErr = fmt.Errorf("load embedded Liberation Sans: %w", err)
 		}
 	})
 	return faces[faceIndex(bold, italic)], facesErr
@@ -94,12 +100,7 @@ func loadFace(ttf []byte, style canvas.FontStyle) (*face, error) {
 	}
 	sf := cf.SFNT
 	f := &face{font: cf, upem: float64(sf.Head.UnitsPerEm), ttf: ttf, kern: map[uint32]int16{}}
-	f.gid = make([]uint16, 0x10000)
-	for r := range f.gid {
-		if r < 0xD800 || r > 0xDFFF {
-			f.gid[r] = sf.GlyphIndex(rune(r))
-		}
-	}
+	f.gid = make([]atomic.Uint32, 0x10000) // filled as runes are met: most never are
 	f.adv = make([]uint16, sf.NumGlyphs())
 	for g := range f.adv {
 		f.adv[g] = sf.GlyphAdvance(uint16(g))
@@ -123,7 +124,16 @@ func loadFace(ttf []byte, style canvas.FontStyle) (*face, error) {
 // glyph returns r's glyph id (0, .notdef, when the font lacks it).
 func (f *face) glyph(r rune) uint16 {
 	if r >= 0 && int(r) < len(f.gid) {
-		return f.gid[r]
+		g := f.gid[r].Load()
+		if g == 0 {
+			if r >= 0xD800 && r <= 0xDFFF { // surrogates: no glyph
+				g = 1
+			} else {
+				g = uint32(f.font.SFNT.GlyphIndex(r)) + 1
+			}
+			f.gid[r].Store(g)
+		}
+		return uint16(g - 1)
 	}
 	return f.font.SFNT.GlyphIndex(r)
 }

@@ -3,6 +3,7 @@ package scene
 import (
 	"math"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -178,6 +179,9 @@ func FuzzWrap(f *testing.F) {
 			return
 		}
 		checkWrap(t, s, 10, false, width)
+		if got, want := Wrap(s, 10, false, width), wrapWords(mustFace(false, false), Clean(s), 10, width); strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("Wrap(%q, %v) = %q, the greedy wrap gives %q", s, width, got, want)
+		}
 	})
 }
 
@@ -195,6 +199,73 @@ func BenchmarkMeasureMillion(b *testing.B) {
 	for b.Loop() {
 		for i := range 1_000_000 {
 			sink += Measure(names[i%len(names)], 10, i&1 == 0)
+		}
+	}
+}
+
+// TestKerningNeverShrinks is what Wrap's one-line shortcut rests on: no
+// kerning pair takes back more than either glyph's advance, so a part of a
+// line is never wider than the line.
+func TestKerningNeverShrinks(t *testing.T) {
+	for i := range 4 {
+		f := mustFace(i&1 == 1, i&2 == 2)
+		check := func(l, r uint16, k int16) {
+			if int(f.adv[l])+int(k) < 0 || int(f.adv[r])+int(k) < 0 {
+				t.Errorf("face %d: kerning %d between glyphs %d and %d exceeds an advance (%d, %d)", i, k, l, r, f.adv[l], f.adv[r])
+			}
+		}
+		for l := range kernLo {
+			for r := range kernLo {
+				check(uint16(l), uint16(r), f.lo[l*kernLo+r])
+			}
+		}
+		for key, k := range f.kern {
+			check(uint16(key>>16), uint16(key), k)
+		}
+	}
+}
+
+// TestWrapShortcut holds Wrap (with its one-line shortcut) to the greedy
+// wrap alone, on strings that fit and strings that almost fit.
+func TestWrapShortcut(t *testing.T) {
+	texts := []string{"Clara Ali", "Vice President, Information Technology", "Information Technology",
+		"AV Wa To", "Zoë Ångström", "a  b", " a", "a ", "x\u2028y", "x\u00a0y", "LT AW", "日本語 のテキスト", "W"}
+	for _, s := range texts {
+		for _, bold := range []bool{false, true} {
+			f := mustFace(bold, false)
+			full := f.width(s, 10)
+			for _, w := range []float64{full - 0.01, full, full + 0.01, full / 2, 1000} {
+				got, want := Wrap(s, 10, bold, w), wrapWords(f, Clean(s), 10, w)
+				if strings.Join(got, "|") != strings.Join(want, "|") {
+					t.Errorf("Wrap(%q, %v) = %q, the greedy wrap gives %q", s, w, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestGlyphLookedUpOnce checks the glyph ids filled in as runes are met,
+// from several goroutines at once, against the font's own cmap.
+func TestGlyphLookedUpOnce(t *testing.T) {
+	for i := range 4 {
+		f := mustFace(i&1 == 1, i&2 == 2)
+		var wg sync.WaitGroup
+		for w := range 4 {
+			wg.Go(func() {
+				for r := rune(w); r < 0x10000; r += 3 {
+					f.glyph(r)
+				}
+			})
+		}
+		wg.Wait()
+		for r := rune(0); r < 0x10000; r++ {
+			want := f.font.SFNT.GlyphIndex(r)
+			if r >= 0xD800 && r <= 0xDFFF {
+				want = 0
+			}
+			if got := f.glyph(r); got != want {
+				t.Fatalf("face %d: glyph(%U) = %d, want %d", i, r, got, want)
+			}
 		}
 	}
 }

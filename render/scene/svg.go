@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
+	"runtime"
 	"strconv"
-	"strings"
+
+	"github.com/orgchart/orgchart/internal/huge"
 )
 
 // FontFamily is the font-family the SVG names: Liberation Sans, then the
@@ -20,31 +21,29 @@ type SVGOptions struct {
 	PageURL func(n int) string
 }
 
-// svgFlush is how many bytes WriteSVG gathers before writing them: a
-// 100,000-person poster is tens of megabytes, so it is written as it goes.
-const svgFlush = 64 << 10
-
 // WriteSVG writes page n (one-based) of d as a standalone SVG 1.1 document:
 // sized in points with a viewBox in points, text as <text> in FontFamily,
 // links as <a xlink:href>, dashes as stroke-dasharray and arrowheads as
-// markers. It writes nothing when page n (with the document's outline) does
-// not validate.
+// markers. Paint and font attributes are classes of a <style> sheet (see
+// styleTable). It writes nothing when page n (with the document's outline)
+// does not validate.
 //
-// The markup is appended to a byte slice with strconv, not fmt: on a
-// 100,000-person poster fmt's reflection was a third of the whole render.
+// The markup is appended to byte slices with strconv, not fmt (on a
+// 100,000-person poster fmt's reflection was a third of the whole render),
+// a thousand top-level items at a time on every core, and written in
+// order: the same bytes however many cores there are.
 func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	if n < 1 || n > len(d.Pages) {
 		return fmt.Errorf("svg: page %d of %d", n, len(d.Pages))
 	}
-	if err := d.validatePage(n); err != nil {
+	p := &d.Pages[n-1]
+	chs := chunks(p.Items)
+	if err := d.validatePageWith(n, func(i int) { chs[i].collect() }); err != nil {
 		return fmt.Errorf("svg: %w", err)
 	}
-	p := &d.Pages[n-1]
-	if b, ok := w.(*bytes.Buffer); ok {
-		b.Grow(svgSize(p.Items) + 1024) // written once, not copied as it grows
-	}
-	s := svgWriter{w: w, opts: opts, markers: map[markerKey]string{}, b: make([]byte, 0, svgFlush+4096)}
-	s.collectMarkers(p.Items)
+	page := merge(chs)
+	scope, sheet := styleSheet(page)
+	s := svgWriter{opts: opts, page: page}
 	s.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="`)
 	s.num(p.Width)
@@ -54,16 +53,17 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	s.num(p.Width)
 	s.str(" ")
 	s.num(p.Height)
-	s.str(`" font-family="` + FontFamily + `" xml:space="preserve">` + "\n")
+	s.str(`" class="` + scope + `" font-family="` + FontFamily + `" xml:space="preserve">` + "\n")
 	if p.Title != "" {
 		s.str("<title>")
 		s.escape(p.Title)
 		s.str("</title>\n")
 	}
-	if len(s.order) > 0 {
+	s.b = append(s.b, sheet...)
+	if len(page.mkeys) > 0 {
 		s.str("<defs>\n")
-		for _, k := range s.order {
-			s.writeMarker(k)
+		for i, k := range page.mkeys {
+			s.writeMarker(i, k)
 		}
 		s.str("</defs>\n")
 	}
@@ -76,29 +76,91 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 		s.paint("fill", p.Background)
 		s.str("/>\n")
 	}
-	s.items(p.Items)
-	s.str("</svg>\n")
-	s.flush()
-	return s.err
+	total := len(s.b) + len("</svg>\n")
+	for _, ch := range chs {
+		total += ch.size
+	}
+	if b, ok := w.(*bytes.Buffer); ok && b.Len() == 0 && b.Cap() < total {
+		// Written once, not copied as it grows; a poster's tens of
+		// megabytes in a slab advised for huge pages (one page fault per
+		// 2 MB, not per 4 KB). The empty buffer holds nothing to keep.
+		*b = *bytes.NewBuffer(huge.Make[byte](0, total))
+	} else if ok {
+		b.Grow(total)
+	}
+	if _, err := w.Write(s.b); err != nil {
+		return err
+	}
+	err := writeChunks(w, chs, func(ch *svgChunk, b []byte) []byte {
+		cw := svgWriter{opts: opts, page: page, ch: ch, b: b}
+		cw.items(ch.items)
+		return cw.b
+	})
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "</svg>\n")
+	return err
 }
 
-// svgSize is about how many bytes the SVG of items takes, a little more
-// for ordinary coordinates: long numbers and escaped text can exceed it.
-func svgSize(items []Item) int {
-	n := 0
-	for _, it := range items {
-		switch it := it.(type) {
-		case Box:
-			n += 130 + len(it.ID) + len(it.Link.URL) + 8*len(it.Dash)
-		case Text:
-			n += 90 + len(it.S)
-		case Path:
-			n += 150 + len(it.ID) + 22*len(it.Points) + 8*len(it.Dash)
-		case Group:
-			n += 30 + len(it.ID) + len(it.Kind) + len(it.Link.URL) + svgSize(it.Items)
+// writeChunks formats the chunks with format on every core and writes them
+// to w in order. A few buffers go round: a chunk is formatted into one,
+// written, and the buffer formats a later chunk, so a poster's tens of
+// megabytes are not allocated (fresh memory, the garbage collector's work)
+// a second time on their way to w. Buffers are handed out in chunk order,
+// so the chunk w waits for always has one.
+func writeChunks(w io.Writer, chs []*svgChunk, format func(ch *svgChunk, b []byte) []byte) error {
+	workers := min(runtime.GOMAXPROCS(0), len(chs))
+	if workers <= 1 {
+		var b []byte
+		for _, ch := range chs {
+			b = format(ch, b[:0])
+			if _, err := w.Write(b); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
-	return n
+	free := make(chan []byte, workers+2)
+	for range cap(free) {
+		free <- nil
+	}
+	jobs := make(chan int)
+	stop := make(chan struct{})
+	go func() {
+		defer close(jobs)
+		for i := range chs {
+			select {
+			case b := <-free:
+				chs[i].out = b
+			case <-stop:
+				return
+			}
+			jobs <- i
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range jobs {
+				ch := chs[i]
+				ch.out = format(ch, ch.out[:0])
+				close(ch.done)
+			}
+		}()
+	}
+	for _, ch := range chs {
+		<-ch.done
+		_, err := w.Write(ch.out)
+		if err != nil {
+			close(stop)
+			for range jobs { // let the workers finish what they were given
+			}
+			return err
+		}
+		free <- ch.out
+		ch.out = nil
+	}
+	return nil
 }
 
 // markerKey identifies one arrowhead marker: SVG 1.1 markers cannot take the
@@ -109,62 +171,40 @@ type markerKey struct {
 	start bool
 }
 
+// svgWriter appends the markup of a page's header or of one chunk.
 type svgWriter struct {
-	w       io.Writer
-	err     error
-	b       []byte
-	opts    SVGOptions
-	markers map[markerKey]string
-	order   []markerKey // first use first, for deterministic output
+	b    []byte
+	opts SVGOptions
+	page *styleTable
+	ch   *svgChunk
+	next int // the chunk's next styled element
 }
 
-// str appends v, writing out what was gathered once it is svgFlush long.
-func (s *svgWriter) str(v string) {
-	s.b = append(s.b, v...)
-	if len(s.b) >= svgFlush {
-		s.flush()
-	}
-}
+func (s *svgWriter) str(v string) { s.b = append(s.b, v...) }
 
-func (s *svgWriter) flush() {
-	if s.err == nil && len(s.b) > 0 {
-		_, s.err = s.w.Write(s.b)
-	}
-	s.b = s.b[:0]
-}
-
-// num appends v as num formats it.
 func (s *svgWriter) num(v float64) { s.b = appendNum(s.b, v) }
 
-func (s *svgWriter) collectMarkers(items []Item) {
-	for _, it := range items {
-		switch it := it.(type) {
-		case Path:
-			for _, start := range []bool{true, false} {
-				if (start && it.StartArrow) || (!start && it.EndArrow) {
-					k := markerKey{it.Stroke, ArrowSize(it.Width), start}
-					if _, ok := s.markers[k]; !ok {
-						s.markers[k] = "scene-arrow-" + strconv.Itoa(len(s.order)+1)
-						s.order = append(s.order, k)
-					}
-				}
-			}
-		case Group:
-			s.collectMarkers(it.Items)
-		}
-	}
+// class appends the class attribute of the chunk's next styled element.
+func (s *svgWriter) class() {
+	c := s.ch.classOf[s.ch.cls[s.next]]
+	s.next++
+	s.str(` class="k`)
+	s.b = strconv.AppendInt(s.b, int64(c), 10)
+	s.b = append(s.b, '"')
 }
 
-// writeMarker writes a triangle L long and L wide whose base sits on the
-// (pulled-back) end of the line and whose tip is where the line was meant
-// to end; see Path.stroked.
-func (s *svgWriter) writeMarker(k markerKey) {
+func markerName(i int) string { return "scene-arrow-" + strconv.Itoa(i+1) }
+
+// writeMarker writes marker i, a triangle L long and L wide whose base sits
+// on the (pulled-back) end of the line and whose tip is where the line was
+// meant to end; see Path.stroked.
+func (s *svgWriter) writeMarker(i int, k markerKey) {
 	L, h := num(k.len), num(k.len/2)
 	d, ref := "M0,0L"+L+","+h+"L0,"+L+"Z", "0"
 	if k.start {
 		d, ref = "M"+L+",0L0,"+h+"L"+L+","+L+"Z", L
 	}
-	s.str(`<marker id="` + s.markers[k] + `" markerUnits="userSpaceOnUse" viewBox="0 0 ` + L + " " + L +
+	s.str(`<marker id="` + markerName(i) + `" markerUnits="userSpaceOnUse" viewBox="0 0 ` + L + " " + L +
 		`" markerWidth="` + L + `" markerHeight="` + L + `" refX="` + ref + `" refY="` + h + `" orient="auto">` +
 		`<path d="` + d + `"`)
 	s.paint("fill", k.c)
@@ -241,23 +281,14 @@ func (s *svgWriter) box(bx *Box) {
 	s.num(bx.H)
 	s.str(`"`)
 	if r := bx.radius(); r > 0 {
-		s.str(` rx="`)
-		s.num(r)
-		s.str(`" ry="`)
+		s.str(` rx="`) // ry is rx when left out
 		s.num(r)
 		s.str(`"`)
 	}
-	s.paint("fill", bx.Fill)
 	if a && !bx.Fill.Visible() {
 		s.str(` pointer-events="all"`) // clickable inside, not only on its outline
 	}
-	if bx.Stroke.Visible() && bx.StrokeWidth > 0 {
-		s.paint("stroke", bx.Stroke)
-		s.str(` stroke-width="`)
-		s.num(bx.StrokeWidth)
-		s.str(`"`)
-		s.dasharray(bx.Dash)
-	}
+	s.class()
 	s.str("/>")
 	if a {
 		s.str("</a>")
@@ -266,37 +297,22 @@ func (s *svgWriter) box(bx *Box) {
 }
 
 func (s *svgWriter) text(t *Text) {
-	str := Clean(t.S)
-	if str == "" || !t.Color.Visible() {
+	if _, ok := textStyle(t); !ok {
 		return
 	}
 	s.str(`<text x="`)
 	s.num(t.X)
 	s.str(`" y="`)
 	s.num(t.Y)
-	s.str(`" font-size="`)
-	s.num(t.Size)
 	s.str(`"`)
-	switch t.Anchor {
-	case Middle:
-		s.str(` text-anchor="middle"`)
-	case End:
-		s.str(` text-anchor="end"`)
-	}
-	if t.Bold {
-		s.str(` font-weight="bold"`)
-	}
-	if t.Italic {
-		s.str(` font-style="italic"`)
-	}
-	s.paint("fill", t.Color)
+	s.class()
 	s.str(">")
-	s.escape(str)
+	s.escape(t.S)
 	s.str("</text>\n")
 }
 
 func (s *svgWriter) path(p *Path) {
-	if !p.Stroke.Visible() || p.Width <= 0 {
+	if !p.Stroke.Visible() || p.Width <= 0 { // as pathStyle
 		return
 	}
 	pts := p.Points
@@ -314,17 +330,13 @@ func (s *svgWriter) path(p *Path) {
 		s.b = append(s.b, ',')
 		s.num(q.Y)
 	}
-	s.str(`" fill="none"`)
-	s.paint("stroke", p.Stroke)
-	s.str(` stroke-width="`)
-	s.num(p.Width)
-	s.str(`" stroke-linejoin="round"`)
-	s.dasharray(p.Dash)
+	s.str(`"`)
+	s.class()
 	if p.StartArrow {
-		s.str(` marker-start="url(#` + s.markers[markerKey{p.Stroke, ArrowSize(p.Width), true}] + `)"`)
+		s.str(` marker-start="url(#` + markerName(s.ch.markOf[s.ch.tab.markers[markerKey{p.Stroke, ArrowSize(p.Width), true}]]) + `)"`)
 	}
 	if p.EndArrow {
-		s.str(` marker-end="url(#` + s.markers[markerKey{p.Stroke, ArrowSize(p.Width), false}] + `)"`)
+		s.str(` marker-end="url(#` + markerName(s.ch.markOf[s.ch.tab.markers[markerKey{p.Stroke, ArrowSize(p.Width), false}]]) + `)"`)
 	}
 	s.str("/>\n")
 }
@@ -360,46 +372,25 @@ func appendHex(b []byte, c Color) []byte {
 	return append(b, '#', digits[c.R>>4], digits[c.R&15], digits[c.G>>4], digits[c.G&15], digits[c.B>>4], digits[c.B&15])
 }
 
-func (s *svgWriter) dasharray(d []float64) {
-	if len(d) == 0 {
-		return
-	}
-	s.str(` stroke-dasharray="`)
-	for i, x := range d {
-		if i > 0 {
-			s.b = append(s.b, ',')
-		}
-		s.num(x)
-	}
-	s.str(`"`)
-}
-
-// num formats v with at most three decimals (a thousandth of a point), no
-// exponent and no negative zero: one spelling for each value.
-func num(v float64) string { return string(appendNum(nil, v)) }
-
-// appendNum appends v as num formats it.
-func appendNum(b []byte, v float64) []byte {
-	v = math.Round(v*1000) / 1000
-	if v == 0 {
-		return append(b, '0')
-	}
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.AppendInt(b, int64(v), 10)
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
-}
-
 // escape appends v, cleaned of characters XML cannot carry, with &, <, >
 // and quotes escaped so it is safe in text and attributes. Once cleaned,
 // every character left is one XML allows, so only these five need escaping
 // (encoding/xml.EscapeText escapes the same and spells them the same).
 func (s *svgWriter) escape(v string) {
-	v = Clean(v)
-	if !strings.ContainsAny(v, `&<>"'`) {
+	// Most text is printable ASCII with nothing to escape: one scan
+	// appends it as it is.
+	plain := true
+	for i := 0; i < len(v) && plain; i++ {
+		switch c := v[i]; {
+		case c < 0x20, c >= 0x7f, c == '&', c == '<', c == '>', c == '"', c == '\'':
+			plain = false
+		}
+	}
+	if plain {
 		s.str(v)
 		return
 	}
+	v = Clean(v)
 	for i := 0; i < len(v); i++ {
 		switch c := v[i]; c {
 		case '&':
@@ -416,5 +407,4 @@ func (s *svgWriter) escape(v string) {
 			s.b = append(s.b, c)
 		}
 	}
-	s.str("")
 }

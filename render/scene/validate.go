@@ -6,6 +6,8 @@ import (
 	"math"
 	"net/url"
 	"strings"
+
+	"github.com/orgchart/orgchart/internal/par"
 )
 
 // Validate reports every problem that would stop a backend drawing d
@@ -17,7 +19,7 @@ import (
 func (d *Document) Validate() error {
 	var errs []error
 	for i := range d.Pages {
-		errs = append(errs, d.Pages[i].validate(i+1, len(d.Pages))...)
+		errs = append(errs, d.Pages[i].validate(i+1, len(d.Pages), nil)...)
 	}
 	errs = append(errs, d.validateOutline()...)
 	return joinErrors(errs)
@@ -40,8 +42,13 @@ func joinErrors(errs []error) error {
 // validatePage is Validate for a backend that writes page n alone (SVG,
 // PNG): that page and the outline, so writing every page of a document
 // checks each page once, not once per page written.
-func (d *Document) validatePage(n int) error {
-	errs := d.Pages[n-1].validate(n, len(d.Pages))
+func (d *Document) validatePage(n int) error { return d.validatePageWith(n, nil) }
+
+// validatePageWith is validatePage that also runs each(i) right after
+// validating the i-th chunk of chunkItems top-level items, on the same
+// core, while they are in its cache (the SVG writer collects its classes).
+func (d *Document) validatePageWith(n int, each func(i int)) error {
+	errs := d.Pages[n-1].validate(n, len(d.Pages), each)
 	return joinErrors(append(errs, d.validateOutline()...))
 }
 
@@ -58,25 +65,58 @@ func (d *Document) validateOutline() []error {
 	return errs
 }
 
-// validate checks page n of a document of pages pages, in one pass over its
-// items that formats nothing unless something is wrong.
-func (p *Page) validate(n, pages int) []error {
-	v := validator{page: n, pages: pages, ids: make(map[string]struct{}, len(p.Items))}
+// validate checks page n of a document of pages pages: its items a chunk at
+// a time on every core (see chunkItems), formatting nothing unless
+// something is wrong, then the IDs of all of them (see idSet). Problems are
+// listed item by item, then duplicate IDs, then connector ends. each, when
+// not nil, runs after each chunk (see validatePageWith).
+func (p *Page) validate(n, pages int, each func(i int)) []error {
+	var errs []error
 	if !(p.Width > 0 && p.Height > 0) || math.IsInf(p.Width, 0) || math.IsInf(p.Height, 0) {
-		v.fail(nil, "size %vx%v is not positive and finite", p.Width, p.Height)
+		errs = append(errs, fmt.Errorf("page %d: size %vx%v is not positive and finite", n, p.Width, p.Height))
 	}
-	v.items(p.Items)
-	for _, e := range v.ends {
-		if _, ok := v.ids[e]; !ok {
-			v.fail(nil, "connector end %q names no box or group on the page", e)
+	vs := make([]validator, (len(p.Items)+chunkItems-1)/chunkItems)
+	par.For(len(vs), func(i int) {
+		vs[i] = validator{page: n, pages: pages}
+		items := p.Items[i*chunkItems : min(len(p.Items), (i+1)*chunkItems)]
+		vs[i].ids = make([]named, 0, 2*len(items))
+		vs[i].items(items)
+		if each != nil {
+			each(i)
+		}
+	})
+	total := 0
+	for i := range vs {
+		errs = append(errs, vs[i].errs...)
+		total += len(vs[i].ids)
+	}
+	ids := newIDSet(total)
+	for i := range vs {
+		for _, x := range vs[i].ids {
+			if !ids.add(x.id) {
+				errs = append(errs, problem(n, x.it, "duplicate id"))
+			}
 		}
 	}
-	return v.errs
+	for i := range vs {
+		for _, e := range vs[i].ends {
+			if !ids.has(e) {
+				errs = append(errs, problem(n, nil, fmt.Sprintf("connector end %q names no box or group on the page", e)))
+			}
+		}
+	}
+	return errs
+}
+
+// named is an item with an ID.
+type named struct {
+	id string
+	it Item
 }
 
 type validator struct {
 	page, pages int
-	ids         map[string]struct{}
+	ids         []named
 	ends        []string
 	errs        []error
 }
@@ -96,18 +136,18 @@ func what(it Item) string {
 	return ""
 }
 
+func problem(page int, it Item, msg string) error {
+	return fmt.Errorf("page %d%s: %s", page, what(it), msg)
+}
+
 func (v *validator) fail(it Item, format string, args ...any) {
-	v.errs = append(v.errs, fmt.Errorf("page %d%s: %s", v.page, what(it), fmt.Sprintf(format, args...)))
+	v.errs = append(v.errs, problem(v.page, it, fmt.Sprintf(format, args...)))
 }
 
 func (v *validator) id(it Item, id string) {
-	if id == "" {
-		return
+	if id != "" {
+		v.ids = append(v.ids, named{id, it})
 	}
-	if _, ok := v.ids[id]; ok {
-		v.fail(it, "duplicate id")
-	}
-	v.ids[id] = struct{}{}
 }
 
 // finite reports the first of xs that is not finite.

@@ -10,7 +10,37 @@ import "strings"
 // not break. Wrap returns nil when s has nothing to draw.
 func Wrap(s string, size float64, bold bool, maxWidth float64) []string {
 	f := mustFace(bold, false)
-	words := strings.FieldsFunc(Clean(s), isBreak)
+	s = Clean(s)
+	// Most names, titles and departments fit on one line as they are:
+	// then the greedy wrap below would join every word again (a part of a
+	// line is never wider than the line: no kerning pair takes back more
+	// than a glyph's advance, TestKerningNeverShrinks), so skip it.
+	if single(s) && f.width(s, size) <= maxWidth {
+		return []string{s}
+	}
+	return wrapWords(f, s, size, maxWidth)
+}
+
+// single reports whether s is words separated by one space each, with no
+// other break: what Wrap makes of a line.
+func single(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' && s[i+1] == ' ', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9): // U+2028, U+2029
+			return false
+		}
+	}
+	return true
+}
+
+// wrapWords is Wrap's greedy line breaking of clean s.
+func wrapWords(f *face, s string, size float64, maxWidth float64) []string {
+	words := strings.FieldsFunc(s, isBreak)
 	var lines []string
 	line := ""
 	for _, w := range words {
