@@ -43,7 +43,7 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	}
 	page := merge(chs)
 	scope, sheet := styleSheet(page)
-	s := svgWriter{opts: opts, page: page}
+	s := svgWriter{opts: opts, page: page, scope: scope}
 	s.str(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" +
 		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="`)
 	s.num(p.Width)
@@ -53,7 +53,7 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 	s.num(p.Width)
 	s.str(" ")
 	s.num(p.Height)
-	s.str(`" class="` + scope + `" font-family="` + FontFamily + `" xml:space="preserve">` + "\n")
+	s.str(`" font-family="` + FontFamily + `" xml:space="preserve">` + "\n")
 	if p.Title != "" {
 		s.str("<title>")
 		s.escape(p.Title)
@@ -92,7 +92,7 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 		return err
 	}
 	err := writeChunks(w, chs, func(ch *svgChunk, b []byte) []byte {
-		cw := svgWriter{opts: opts, page: page, ch: ch, b: b}
+		cw := svgWriter{opts: opts, page: page, scope: scope, ch: ch, b: b}
 		cw.items(ch.items)
 		return cw.b
 	})
@@ -173,11 +173,12 @@ type markerKey struct {
 
 // svgWriter appends the markup of a page's header or of one chunk.
 type svgWriter struct {
-	b    []byte
-	opts SVGOptions
-	page *styleTable
-	ch   *svgChunk
-	next int // the chunk's next styled element
+	b     []byte
+	opts  SVGOptions
+	page  *styleTable
+	scope string // the prefix of the page's class names (styleSheet)
+	ch    *svgChunk
+	next  int // the chunk's next styled element
 }
 
 func (s *svgWriter) str(v string) { s.b = append(s.b, v...) }
@@ -188,7 +189,9 @@ func (s *svgWriter) num(v float64) { s.b = appendNum(s.b, v) }
 func (s *svgWriter) class() {
 	c := s.ch.classOf[s.ch.cls[s.next]]
 	s.next++
-	s.str(` class="k`)
+	s.str(` class="`)
+	s.str(s.scope)
+	s.str(`-k`)
 	s.b = strconv.AppendInt(s.b, int64(c), 10)
 	s.b = append(s.b, '"')
 }

@@ -9,9 +9,11 @@ import (
 // An SVG's paint and font attributes repeat on almost every element (every
 // card has the same fill, border, name size...), so WriteSVG writes each
 // distinct set once, as a class in a <style> sheet, and the elements name
-// their class. The sheet's rules are scoped by a class on the root <svg>
-// named after a hash of the rules, so two charts' SVGs inlined in one HTML
-// page never restyle each other (equal names mean equal rules).
+// their class. Class names start with a hash of the rules (oc1x2y3z-k4),
+// so two charts' SVGs inlined in one HTML page never restyle each other
+// (equal names mean equal rules). Each rule is a single class selector,
+// as Illustrator's SVGs write theirs: LibreOffice 7.4 ignores the rules of
+// descendant selectors (".scope .k4"), and drew every card black.
 
 // Element kinds a style belongs to.
 const (
@@ -303,8 +305,8 @@ func appendPaintCSS(b []byte, sep, prop string, c Color) []byte {
 	return b
 }
 
-// styleSheet returns the scope class of the page's rules and the <style>
-// element holding them.
+// styleSheet returns the prefix of the page's class names (scope) and the
+// <style> element holding their rules.
 func styleSheet(page *styleTable) (scope string, sheet []byte) {
 	var rules [][]byte
 	h := fnv.New32a()
@@ -319,7 +321,7 @@ func styleSheet(page *styleTable) (scope string, sheet []byte) {
 	for i, r := range rules {
 		sheet = append(sheet, '.')
 		sheet = append(sheet, scope...)
-		sheet = append(sheet, " ."...)
+		sheet = append(sheet, '-')
 		sheet = append(sheet, className(i)...)
 		sheet = append(sheet, '{')
 		sheet = append(sheet, r...)
