@@ -286,44 +286,9 @@ func (r *rasterizer) path(p Path) {
 // fraction of a pixel. It reports false, drawing nothing, for any other
 // polyline.
 func (r *rasterizer) ortho(pts []Point, width float64, c Color) bool {
-	for i := 1; i < len(pts); i++ {
-		if pts[i].X != pts[i-1].X && pts[i].Y != pts[i-1].Y {
-			return false
-		}
-	}
-	hw := width * r.s / 2
-	type rect struct{ x0, y0, x1, y1 float64 }
-	rs := make([]rect, 0, len(pts))
-	for i := 1; i < len(pts); i++ {
-		a, e := pts[i-1], pts[i]
-		if a == e {
-			continue
-		}
-		x0, y0 := math.Min(a.X, e.X)*r.s, math.Min(a.Y, e.Y)*r.s
-		x1, y1 := math.Max(a.X, e.X)*r.s, math.Max(a.Y, e.Y)*r.s
-		// Butt ends at the polyline's ends, half a width further where
-		// it turns, so consecutive rectangles overlap at the corner.
-		ext0, ext1 := hw, hw
-		if i == 1 {
-			if a.X < e.X || a.Y < e.Y {
-				ext0 = 0
-			} else {
-				ext1 = 0
-			}
-		}
-		if i == len(pts)-1 {
-			if a.X < e.X || a.Y < e.Y {
-				ext1 = 0
-			} else {
-				ext0 = 0
-			}
-		}
-		if a.Y == e.Y {
-			x0, x1, y0, y1 = x0-ext0, x1+ext1, y0-hw, y1+hw
-		} else {
-			x0, x1, y0, y1 = x0-hw, x1+hw, y0-ext0, y1+ext1
-		}
-		rs = append(rs, rect{x0, y0, x1, y1})
+	rs, ok := orthoRects(pts, width*r.s/2, r.s)
+	if !ok {
+		return false
 	}
 	// Rasterise the pixels the rectangles touch, not their bounding box: a
 	// connector's turn spans the width between two cards and its drops a
@@ -347,20 +312,73 @@ func (r *rasterizer) ortho(pts []Point, width float64, c Color) bool {
 		regions = append(regions, cut...)
 	}
 	for _, box := range regions {
-		r.ras.Reset(box.Dx(), box.Dy())
-		r.ras.DrawOp = draw.Over
-		ox, oy := float64(box.Min.X), float64(box.Min.Y)
-		for _, q := range rs {
-			x0, y0, x1, y1 := float32(q.x0-ox), float32(q.y0-oy), float32(q.x1-ox), float32(q.y1-oy)
-			r.ras.MoveTo(x0, y0)
-			r.ras.LineTo(x1, y0)
-			r.ras.LineTo(x1, y1)
-			r.ras.LineTo(x0, y1)
-			r.ras.ClosePath()
-		}
-		r.ras.Draw(r.img, box, image.NewUniform(nrgba(c)), box.Min)
+		r.fillRects(rs, box, c)
 	}
 	return true
+}
+
+// fillRects rasterises the union of rs over the pixels of box (within the
+// image) in colour c.
+func (r *rasterizer) fillRects(rs []orthoRect, box image.Rectangle, c Color) {
+	r.ras.Reset(box.Dx(), box.Dy())
+	r.ras.DrawOp = draw.Over
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	for _, q := range rs {
+		x0, y0, x1, y1 := float32(q.x0-ox), float32(q.y0-oy), float32(q.x1-ox), float32(q.y1-oy)
+		r.ras.MoveTo(x0, y0)
+		r.ras.LineTo(x1, y0)
+		r.ras.LineTo(x1, y1)
+		r.ras.LineTo(x0, y1)
+		r.ras.ClosePath()
+	}
+	r.ras.Draw(r.img, box, image.NewUniform(nrgba(c)), box.Min)
+}
+
+// orthoRect is a rectangle in pixels.
+type orthoRect struct{ x0, y0, x1, y1 float64 }
+
+// orthoRects returns the rectangles, in pixels at scale s, that draw the
+// polyline pts half hw pixels wide on each side, or ok == false when a
+// segment is neither horizontal nor vertical.
+func orthoRects(pts []Point, hw, s float64) (rs []orthoRect, ok bool) {
+	for i := 1; i < len(pts); i++ {
+		if pts[i].X != pts[i-1].X && pts[i].Y != pts[i-1].Y {
+			return nil, false
+		}
+	}
+	rs = make([]orthoRect, 0, len(pts))
+	for i := 1; i < len(pts); i++ {
+		a, e := pts[i-1], pts[i]
+		if a == e {
+			continue
+		}
+		x0, y0 := math.Min(a.X, e.X)*s, math.Min(a.Y, e.Y)*s
+		x1, y1 := math.Max(a.X, e.X)*s, math.Max(a.Y, e.Y)*s
+		// Butt ends at the polyline's ends, half a width further where
+		// it turns, so consecutive rectangles overlap at the corner.
+		ext0, ext1 := hw, hw
+		if i == 1 {
+			if a.X < e.X || a.Y < e.Y {
+				ext0 = 0
+			} else {
+				ext1 = 0
+			}
+		}
+		if i == len(pts)-1 {
+			if a.X < e.X || a.Y < e.Y {
+				ext1 = 0
+			} else {
+				ext0 = 0
+			}
+		}
+		if a.Y == e.Y {
+			x0, x1, y0, y1 = x0-ext0, x1+ext1, y0-hw, y1+hw
+		} else {
+			x0, x1, y0, y1 = x0-hw, x1+hw, y0-ext0, y1+ext1
+		}
+		rs = append(rs, orthoRect{x0, y0, x1, y1})
+	}
+	return rs, true
 }
 
 // appendMinus appends the parts of a outside b (at most four rectangles,

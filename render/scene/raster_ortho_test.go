@@ -2,7 +2,6 @@ package scene
 
 import (
 	"image"
-	"image/draw"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -44,54 +43,16 @@ func TestOrthoRegions(t *testing.T) {
 // orthoOnePass is ortho as it was: all the rectangles rasterised over
 // their bounding box in one pass.
 func orthoOnePass(r *rasterizer, pts []Point, width float64, c Color) {
-	hw := width * r.s / 2
-	var path [][4]float64
+	rs, _ := orthoRects(pts, width*r.s/2, r.s)
 	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for i := 1; i < len(pts); i++ {
-		a, e := pts[i-1], pts[i]
-		if a == e {
-			continue
-		}
-		qx0, qy0 := math.Min(a.X, e.X)*r.s, math.Min(a.Y, e.Y)*r.s
-		qx1, qy1 := math.Max(a.X, e.X)*r.s, math.Max(a.Y, e.Y)*r.s
-		ext0, ext1 := hw, hw
-		if i == 1 {
-			if a.X < e.X || a.Y < e.Y {
-				ext0 = 0
-			} else {
-				ext1 = 0
-			}
-		}
-		if i == len(pts)-1 {
-			if a.X < e.X || a.Y < e.Y {
-				ext1 = 0
-			} else {
-				ext0 = 0
-			}
-		}
-		if a.Y == e.Y {
-			qx0, qx1, qy0, qy1 = qx0-ext0, qx1+ext1, qy0-hw, qy1+hw
-		} else {
-			qx0, qx1, qy0, qy1 = qx0-hw, qx1+hw, qy0-ext0, qy1+ext1
-		}
-		path = append(path, [4]float64{qx0, qy0, qx1, qy1})
-		x0, y0, x1, y1 = math.Min(x0, qx0), math.Min(y0, qy0), math.Max(x1, qx1), math.Max(y1, qy1)
+	for _, q := range rs {
+		x0, y0, x1, y1 = math.Min(x0, q.x0), math.Min(y0, q.y0), math.Max(x1, q.x1), math.Max(y1, q.y1)
 	}
 	box := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1))).Intersect(r.img.Bounds())
-	if len(path) == 0 || box.Empty() {
+	if len(rs) == 0 || box.Empty() {
 		return
 	}
-	r.ras.Reset(box.Dx(), box.Dy())
-	r.ras.DrawOp = draw.Over
-	ox, oy := float64(box.Min.X), float64(box.Min.Y)
-	for _, q := range path {
-		r.ras.MoveTo(float32(q[0]-ox), float32(q[1]-oy))
-		r.ras.LineTo(float32(q[2]-ox), float32(q[1]-oy))
-		r.ras.LineTo(float32(q[2]-ox), float32(q[3]-oy))
-		r.ras.LineTo(float32(q[0]-ox), float32(q[3]-oy))
-		r.ras.ClosePath()
-	}
-	r.ras.Draw(r.img, box, image.NewUniform(nrgba(c)), box.Min)
+	r.fillRects(rs, box, c)
 }
 
 // TestAppendMinus checks the parts appendMinus cuts: disjoint, inside a,

@@ -108,22 +108,18 @@ func (c *styleTable) class(k styleKey) int {
 	return i
 }
 
-func (c *styleTable) lookup(k styleKey) int {
-	i, ok := c.index[k]
-	if !ok {
-		i = len(c.keys)
-		c.index[k] = i
-		c.keys = append(c.keys, k)
-	}
-	return i
-}
+func (c *styleTable) lookup(k styleKey) int { return intern(c.index, &c.keys, k) }
 
-func (c *styleTable) marker(k markerKey) int {
-	i, ok := c.markers[k]
+func (c *styleTable) marker(k markerKey) int { return intern(c.markers, &c.mkeys, k) }
+
+// intern returns the index of k in keys, appending it (and indexing it in
+// index) when it is new.
+func intern[K comparable](index map[K]int, keys *[]K, k K) int {
+	i, ok := index[k]
 	if !ok {
-		i = len(c.mkeys)
-		c.markers[k] = i
-		c.mkeys = append(c.mkeys, k)
+		i = len(*keys)
+		index[k] = i
+		*keys = append(*keys, k)
 	}
 	return i
 }
