@@ -9,6 +9,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render/mark"
 	"github.com/orgchart/orgchart/render/option"
 )
 
@@ -69,9 +70,6 @@ func (c *chart) decorate(findings []diag.Diagnostic, opts option.Options) *decor
 		t:       themeFor(opts.Theme),
 		fs:      10,
 		nodes:   map[int]*nodeFinding{},
-		lines:   map[[2]int]diag.Severity{},
-		hlNode:  map[int]bool{},
-		hlEdge:  map[[2]int]bool{},
 		dept:    map[string]string{},
 		deptTxt: map[string]string{},
 		redact:  opts.Redact,
@@ -100,61 +98,15 @@ func (c *chart) decorate(findings []diag.Diagnostic, opts option.Options) *decor
 		col := d.t.shared.DepartmentColor(name, override)
 		d.dept[name], d.deptTxt[name] = col, col
 	}
-	if !opts.NoFindings {
-		seen := map[string]bool{}
-		for _, f := range findings {
-			if f.Suppressed || f.Severity == diag.SeverityNone {
-				continue
-			}
-			shown := false
-			if i, ok := c.lookup(f.Subject); ok && f.Subject != "" {
-				nf := d.nodes[i]
-				if nf == nil {
-					nf = &nodeFinding{}
-					d.nodes[i] = nf
-				}
-				nf.sev = max(nf.sev, f.Severity)
-				if !slices.Contains(nf.codes, f.Code) {
-					nf.codes = append(nf.codes, f.Code)
-				}
-				shown = true
-			}
-			for _, l := range f.Lines {
-				from, ok1 := c.lookup(l.From)
-				to, ok2 := c.lookup(l.To)
-				if ok1 && ok2 {
-					k := [2]int{from, to}
-					d.lines[k] = max(d.lines[k], f.Severity)
-					shown = true
-				}
-			}
-			if shown && !seen[f.Code] {
-				seen[f.Code] = true
-				d.codes = append(d.codes, legendCode{code: f.Code, rule: f.Rule, sev: f.Severity})
-			} else if shown {
-				for k := range d.codes {
-					if d.codes[k].code == f.Code {
-						d.codes[k].sev = max(d.codes[k].sev, f.Severity)
-					}
-				}
-			}
-		}
-		for _, nf := range d.nodes {
-			slices.Sort(nf.codes)
-		}
-		slices.SortFunc(d.codes, func(a, b legendCode) int { return strings.Compare(a.code, b.code) })
+	m := mark.Of(c.g, findings, opts)
+	for i, sev := range m.Node {
+		d.nodes[i] = &nodeFinding{sev: sev, codes: m.NodeCodes[i]}
 	}
-	if opts.Highlight != "" {
-		if h, ok := c.lookup(opts.Highlight); ok {
-			d.hlNode[h] = true
-			prev := h
-			for _, m := range c.g.Chain(h) {
-				d.hlNode[m] = true
-				d.hlEdge[[2]int{prev, m}] = true
-				prev = m
-			}
-		}
+	d.lines = m.Line
+	for _, code := range m.Codes() {
+		d.codes = append(d.codes, legendCode{code: code, rule: m.Rule[code], sev: m.CodeSev[code]})
 	}
+	d.hlNode, d.hlEdge = m.HLNode, m.HLEdge
 	return d
 }
 

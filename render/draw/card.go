@@ -84,10 +84,10 @@ func (d *drawer) personCard(i int, tx *texts, c *card) *card {
 		c.fill, text, sub = s.vacantFill, s.vacantText, s.vacantText
 		c.dash = []float64{4, 3}
 	}
-	if d.mk.hlNode[i] {
+	if d.mk.HLNode[i] {
 		c.border, c.borderW = s.highlight, 2.5
 	}
-	if sev, ok := d.mk.node[i]; ok {
+	if sev, ok := d.mk.Node[i]; ok {
 		c.border, c.borderW = s.sev[sev], 2.5
 	}
 	inner := maxCardW - 2*padX
@@ -137,8 +137,8 @@ func (d *drawer) personCard(i int, tx *texts, c *card) *card {
 		}
 		row = append(row, badge{r.Code, bf, bt})
 	}
-	if sev, ok := d.mk.node[i]; ok {
-		for _, code := range d.mk.nodeC[i] {
+	if sev, ok := d.mk.Node[i]; ok {
+		for _, code := range d.mk.NodeCodes[i] {
 			row = append(row, badge{code, s.sevBadge[sev], s.sevBadgeText})
 		}
 	}

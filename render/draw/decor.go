@@ -1,7 +1,6 @@
 package draw
 
 import (
-	"slices"
 	"strings"
 	"sync"
 
@@ -11,75 +10,6 @@ import (
 	"github.com/orgchart/orgchart/render/scene"
 	"github.com/orgchart/orgchart/render/theme"
 )
-
-// marks are the findings and the highlight as the drawing needs them: per
-// entry and per line (report, manager), with the codes that put them there
-// so that each page's legend lists only what it draws.
-type marks struct {
-	node    map[int]diag.Severity
-	nodeC   map[int][]string // codes on the entry's card, sorted
-	line    map[[2]int]diag.Severity
-	lineC   map[[2]int][]string
-	rule    map[string]string        // code → rule name
-	codeSev map[string]diag.Severity // code → worst severity drawn
-	hlNode  map[int]bool
-	hlEdge  map[[2]int]bool // {report, manager}
-}
-
-func newMarks(g *graph.Graph, findings []diag.Diagnostic, opts option.Options) *marks {
-	m := &marks{
-		node: map[int]diag.Severity{}, nodeC: map[int][]string{},
-		line: map[[2]int]diag.Severity{}, lineC: map[[2]int][]string{},
-		rule: map[string]string{}, codeSev: map[string]diag.Severity{},
-		hlNode: map[int]bool{}, hlEdge: map[[2]int]bool{},
-	}
-	if !opts.NoFindings {
-		for _, f := range findings {
-			if f.Suppressed || f.Severity == diag.SeverityNone {
-				continue
-			}
-			shown := false
-			if i, ok := g.Lookup(f.Subject); ok && f.Subject != "" {
-				m.node[i] = max(m.node[i], f.Severity)
-				if !slices.Contains(m.nodeC[i], f.Code) {
-					m.nodeC[i] = append(m.nodeC[i], f.Code)
-				}
-				shown = true
-			}
-			for _, l := range f.Lines {
-				from, ok1 := g.Lookup(l.From)
-				to, ok2 := g.Lookup(l.To)
-				if ok1 && ok2 {
-					k := [2]int{from, to}
-					m.line[k] = max(m.line[k], f.Severity)
-					if !slices.Contains(m.lineC[k], f.Code) {
-						m.lineC[k] = append(m.lineC[k], f.Code)
-					}
-					shown = true
-				}
-			}
-			if shown {
-				m.rule[f.Code] = f.Rule
-				m.codeSev[f.Code] = max(m.codeSev[f.Code], f.Severity)
-			}
-		}
-		for _, c := range m.nodeC {
-			slices.Sort(c)
-		}
-	}
-	if opts.Highlight != "" {
-		if h, ok := g.Lookup(opts.Highlight); ok {
-			m.hlNode[h] = true
-			prev := h
-			for _, x := range g.Chain(h) {
-				m.hlNode[x] = true
-				m.hlEdge[[2]int{prev, x}] = true
-				prev = x
-			}
-		}
-	}
-	return m
-}
 
 // style is the drawing's colours, parsed once.
 type style struct {

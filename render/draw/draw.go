@@ -6,6 +6,7 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/render/mark"
 	"github.com/orgchart/orgchart/render/option"
 	"github.com/orgchart/orgchart/render/scene"
 )
@@ -32,7 +33,7 @@ type drawer struct {
 	g      *graph.Graph
 	org    *graph.Org
 	opts   option.Options
-	mk     *marks
+	mk     *mark.Marks
 	ch     *changes // opts.Marks (changes.go)
 	st     *style
 	preset *option.Preset
@@ -48,7 +49,7 @@ func Draw(g *graph.Graph, findings []diag.Diagnostic, opts option.Options, units
 	if g == nil {
 		return nil, fmt.Errorf("draw: no chart")
 	}
-	d := &drawer{g: g, org: g.Org(), opts: opts, mk: newMarks(g, findings, opts), st: newStyle(g.Org(), opts)}
+	d := &drawer{g: g, org: g.Org(), opts: opts, mk: mark.Of(g, findings, opts), st: newStyle(g.Org(), opts)}
 	d.ch = d.newChanges(opts.Marks)
 	if p, ok := option.Presets[opts.Preset]; ok {
 		d.preset = &p

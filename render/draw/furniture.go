@@ -59,12 +59,12 @@ func (d *drawer) furniture(p *plan) *furniture {
 		if n.stub {
 			continue
 		}
-		for _, c := range d.mk.nodeC[n.e] {
+		for _, c := range d.mk.NodeCodes[n.e] {
 			codes[c] = true
 		}
 		for _, l := range d.g.Managers(n.e) {
 			if on[l.To] {
-				for _, c := range d.mk.lineC[[2]int{n.e, l.To}] {
+				for _, c := range d.mk.LineCodes[[2]int{n.e, l.To}] {
 					codes[c] = true
 				}
 			}
@@ -72,7 +72,7 @@ func (d *drawer) furniture(p *plan) *furniture {
 		for _, l := range d.g.DottedFrom(n.e) {
 			if on[l.To] {
 				dotted = true
-				for _, c := range d.mk.lineC[[2]int{n.e, l.To}] {
+				for _, c := range d.mk.LineCodes[[2]int{n.e, l.To}] {
 					codes[c] = true
 				}
 			}
@@ -85,8 +85,8 @@ func (d *drawer) furniture(p *plan) *furniture {
 		fu.legend = append(fu.legend, legendItem{kind: "dotted", color: d.st.dotted, text: "dotted line"})
 	}
 	for _, c := range sortedKeys(codes) {
-		sev := d.mk.codeSev[c]
-		fu.legend = append(fu.legend, legendItem{kind: "code", color: d.st.sevText[sev], code: c, text: d.mk.rule[c]})
+		sev := d.mk.CodeSev[c]
+		fu.legend = append(fu.legend, legendItem{kind: "code", color: d.st.sevText[sev], code: c, text: d.mk.Rule[c]})
 	}
 	d.changeLegend(p, fu)
 	return fu
@@ -220,6 +220,6 @@ func (fu *furniture) items(s *style, w, h, m float64) []scene.Item {
 
 // sevOf is the severity a finding gives the line (report, manager), if any.
 func (d *drawer) sevOf(r, m int) (diag.Severity, bool) {
-	s, ok := d.mk.line[[2]int{r, m}]
+	s, ok := d.mk.Line[[2]int{r, m}]
 	return s, ok
 }

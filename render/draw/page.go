@@ -206,7 +206,7 @@ func (d *drawer) connectors(f *fitted, tf xform) []scene.Item {
 			case ok && !n.stub && !pn.stub:
 				path.Stroke, path.Width = s.sev[sev], 2.5*tf.s
 				kind[k] = found
-			case d.mk.hlEdge[[2]int{n.e, pn.e}]:
+			case d.mk.HLEdge[[2]int{n.e, pn.e}]:
 				path.Stroke, path.Width = s.highlight, 2.5*tf.s
 				kind[k] = hl
 			default:
