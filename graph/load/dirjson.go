@@ -15,8 +15,10 @@ import (
 
 // This file reads the JSON directory exports (entra, google, okta, scim)
 // one user at a time: a JSON export is a stream of tokens, each user object
-// is read into a small tree (jv) with the line and column of every value,
-// handed to the format's user function, and forgotten.
+// is read into a small tree (jv) with the line and column of every value
+// (each object checked whole by jsontext and its tree cut from the checked
+// text, dirjson_scan.go), handed to the format's user function, and
+// forgotten; only the values the chart keeps are copied (jv.text).
 //
 // The tokens come from jsontext (github.com/go-json-experiment/json, the
 // Go team's encoding/json v2 tokenizer, already in the module graph),
