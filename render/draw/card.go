@@ -148,24 +148,27 @@ func (d *drawer) personCard(i int, tx *texts, c *card) *card {
 	return c
 }
 
-// stubCard is the card standing for a unit drawn on page `page`: its name
-// and how many people it holds.
-func (d *drawer) stubCard(head int, name, sub string, people, page int) *card {
+// stubCard is the card standing for a unit drawn on another page (n.page):
+// its name and how many people it holds, or for the head of a continued
+// team, the page the team starts on (stubLine).
+func (d *drawer) stubCard(n pnode) *card {
 	s := d.st
-	c := &card{id: "s" + strconv.Itoa(head), kind: "stub", fill: s.teamFill, border: s.cardBorder, borderW: 1.5,
-		radius: 5, stripe: s.cardBorder, link: page, dash: []float64{5, 2}}
-	if dept := d.g.Person(head).Department; strings.TrimSpace(dept) != "" {
+	n.page = max(n.page, 1) // the page number is filled in after the layout
+	c := &card{id: "s" + strconv.Itoa(n.e), kind: "stub", fill: s.teamFill, border: s.cardBorder, borderW: 1.5,
+		radius: 5, stripe: s.cardBorder, link: n.page, dash: []float64{5, 2}}
+	if dept := d.g.Person(n.e).Department; strings.TrimSpace(dept) != "" {
 		c.stripe = s.deptColor(dept)
 	}
 	inner := maxCardW - 2*padX
-	c.add(wrapN(name, NameSize, true, inner, maxName), NameSize, true, false, s.text, true)
-	if sub != "" {
-		c.add(wrapN(sub, titleSize, false, inner, 2), titleSize, false, false, s.subtext, false)
+	c.add(wrapN(n.name, NameSize, true, inner, maxName), NameSize, true, false, s.text, true)
+	if n.sub != "" {
+		c.add(wrapN(n.sub, titleSize, false, inner, 2), titleSize, false, false, s.subtext, false)
 	}
-	c.add(measured(strconv.Itoa(people)+" people, page "+strconv.Itoa(page), titleSize, false), titleSize, false, false, s.subtext, false)
+	c.add(measured(stubLine(n), titleSize, false), titleSize, false, false, s.subtext, false)
 	c.size()
-	// The page number is filled in after the layout: size for 4 digits.
-	c.w = max(c.w, scene.Measure("9999 people, page 9999", titleSize, false)+2*padX)
+	// Sized for 4 digits: the page number is filled in after the layout.
+	n.people, n.page = 9999, 9999
+	c.w = max(c.w, scene.Measure(stubLine(n), titleSize, false)+2*padX)
 	return c
 }
 

@@ -128,6 +128,7 @@ type pnode struct {
 	e      int
 	parent int // node index, -1 for a root of the page
 	stub   bool
+	cont   bool   // stub: the head of a team continued from page (continued.go), drawn with its reports
 	name   string // stub: the unit's name
 	sub    string // stub: what else to say of it (the head's title)
 	people int    // stub: entries in the unit
@@ -149,6 +150,9 @@ type job struct {
 	title string
 	name  string // the unit's part of the title; "" for a whole unit
 	level int
+	// cont is 1 + the entry drawn as the stub of a team continued from
+	// page contPage (continued.go); 0 for none.
+	cont, contPage int
 }
 
 // unit plans and fits the pages of u: one page, or with split an overview
@@ -192,8 +196,18 @@ func (d *drawer) unit(u Unit, split bool) ([]*fitted, []string, error) {
 				break
 			}
 		}
-		if best == nil { // nothing to cut off: one page, however small
-			out = append(out, f)
+		if best == nil { // nothing to cut off: continue a flat team, else one page, however small
+			first, rest, note, err := d.continued(j, q, whole, len(queue)+1)
+			if err != nil {
+				return nil, nil, err
+			}
+			if first == nil {
+				out = append(out, f)
+				continue
+			}
+			notes = append(notes, note)
+			queue = append(queue, rest...)
+			out = append(out, first)
 			continue
 		}
 		groups, err := d.group(j, best)
@@ -285,7 +299,11 @@ func (d *drawer) forest(j job, cut int) *plan {
 		if m := d.g.Manager(f.x); m >= 0 && f.x != f.top && d.where[m] >= 0 {
 			n.parent = int(d.where[m])
 		}
-		if cut >= 0 && f.lvl == cut && d.anyDrawn(j, kids) {
+		switch {
+		case j.cont == f.x+1:
+			n.stub, n.cont, n.page = true, true, j.contPage
+			n.name, n.sub = d.headName(f.x)
+		case cut >= 0 && f.lvl == cut && d.anyDrawn(j, kids):
 			n.stub = true
 			n.name, n.sub = d.unitName(f.x, n.parent, p)
 			n.people = d.count(j, f.x)
@@ -293,7 +311,7 @@ func (d *drawer) forest(j job, cut int) *plan {
 		}
 		d.where[f.x] = int32(len(p.nodes))
 		p.nodes = append(p.nodes, n)
-		if n.stub {
+		if n.stub && !n.cont {
 			continue
 		}
 		for k := len(kids) - 1; k >= 0; k-- {
@@ -338,6 +356,13 @@ func (d *drawer) unitName(x, parent int, p *plan) (name, sub string) {
 	if dept != "" && (parent < 0 || strings.TrimSpace(d.g.Person(p.nodes[parent].e).Department) != dept) {
 		return dept, ""
 	}
+	return d.headName(x)
+}
+
+// headName names the head x of a unit on a stub: the name (redacted as on
+// a card) and the title.
+func (d *drawer) headName(x int) (name, sub string) {
+	px := d.g.Person(x)
 	name = personLabel(px, d.opts.Redact)
 	if t := strings.TrimSpace(px.Title); t != "" && t != name {
 		sub = t

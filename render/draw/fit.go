@@ -118,7 +118,7 @@ func (d *drawer) measure(p *plan, cards []*card) {
 		for k := c * measureChunk; k < min(len(p.nodes), (c+1)*measureChunk); k++ {
 			nd := p.nodes[k]
 			if nd.stub {
-				cards[k] = d.stubCard(nd.e, nd.name, nd.sub, nd.people, max(nd.page, 1))
+				cards[k] = d.stubCard(nd)
 			} else {
 				cs[k].lines = ls[lines*k : lines*k : lines*(k+1)]
 				cards[k] = d.personCard(nd.e, tx, &cs[k])

@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,5 +71,51 @@ func TestJoinNames(t *testing.T) {
 		if got := joinNames(tc.in); got != tc.want {
 			t.Errorf("joinNames(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestContinuedTeam: a team too large for one slide, with no unit to cut
+// off, is continued over slides under a stub of its head that leads back
+// to the slide it starts on (TestProperties checks everyone is drawn once
+// and every name is legible).
+func TestContinuedTeam(t *testing.T) {
+	g := graph.Build(flatOrg(300))
+	res, err := Draw(g, nil, option.Options{Compact: true, Preset: "slide-16x9"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []int
+	for k, p := range res.Doc.Pages {
+		if strings.Contains(p.Title, "Engineering (") {
+			parts = append(parts, k+1)
+		}
+	}
+	if len(parts) < 3 {
+		t.Fatalf("the 300-person team is on pages %v, want at least 3 parts", parts)
+	}
+	first := res.Doc.Pages[parts[0]-1]
+	if !strings.HasSuffix(first.Title, fmt.Sprintf("(1 of %d)", len(parts))) {
+		t.Errorf("page %d is titled %q, want the first of %d parts", parts[0], first.Title, len(parts))
+	}
+	for _, k := range parts[1:] {
+		stubs := 0
+		for id, c := range cardsOf(res.Doc.Pages[k-1]) {
+			if c.g.Kind == "stub" {
+				stubs++
+				if id != "s1" || c.g.Link.Page != parts[0] {
+					t.Errorf("page %d: stub %s leads to page %d, want s1 (the head's) leading to page %d", k, id, c.g.Link.Page, parts[0])
+				}
+			}
+		}
+		if stubs != 1 {
+			t.Errorf("page %d: %d stubs, want the team head's", k, stubs)
+		}
+	}
+	noted := false
+	for _, n := range res.Notes {
+		noted = noted || strings.Contains(n, "the 300 reports of Ravi Shah")
+	}
+	if !noted {
+		t.Errorf("notes %q do not say the team was continued", res.Notes)
 	}
 }

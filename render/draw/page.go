@@ -154,7 +154,7 @@ func (d *drawer) cardItems(f *fitted, tf xform) []scene.Item {
 			c, b := f.cards[k], f.res.Boxes[k]
 			if n := p.nodes[k]; n.stub {
 				c.link = n.page
-				c.lines[len(c.lines)-1].s = strconv.Itoa(n.people) + " people, page " + strconv.Itoa(n.page)
+				c.lines[len(c.lines)-1].s = stubLine(n)
 			}
 			out[k] = c.items(scene.Rect{X: b.X, Y: b.Y, W: b.W, H: b.H}, tf, slab[off[k]:off[k]:off[k+1]])
 		}

@@ -53,17 +53,43 @@ type propCase struct {
 	name string
 	n    int
 	opts option.Options
+	org  func() *graph.Org // the chart; nil: synth.Generate(n, 1)
 }
 
 func propCases() []propCase {
 	var out []propCase
 	for _, n := range []int{10, 14, 55, 400} {
 		out = append(out,
-			propCase{fmt.Sprintf("%d/poster", n), n, option.Options{Compact: true}},
-			propCase{fmt.Sprintf("%d/slide-16x9", n), n, option.Options{Compact: true, Preset: "slide-16x9"}},
-			propCase{fmt.Sprintf("%d/a4", n), n, option.Options{Compact: true, Preset: "a4"}})
+			propCase{fmt.Sprintf("%d/poster", n), n, option.Options{Compact: true}, nil},
+			propCase{fmt.Sprintf("%d/slide-16x9", n), n, option.Options{Compact: true, Preset: "slide-16x9"}, nil},
+			propCase{fmt.Sprintf("%d/a4", n), n, option.Options{Compact: true, Preset: "a4"}, nil})
+	}
+	// A team too large for one page, with no unit to cut off: continued
+	// over pages (continued.go).
+	for _, preset := range []string{"slide-16x9", "a4"} {
+		out = append(out, propCase{"flat300/" + preset, 306, option.Options{Compact: true, Preset: preset}, func() *graph.Org { return flatOrg(300) }})
 	}
 	return out
+}
+
+// flatOrg is a CEO with a VP of n reports without reports of their own,
+// and a CFO with three.
+func flatOrg(n int) *graph.Org {
+	org := &graph.Org{Title: "Flat Co", People: []*graph.Person{
+		{ID: "ceo", Name: "Dana Kim", Title: "Chief Executive Officer"},
+		{ID: "vpe", Name: "Ravi Shah", Title: "VP Engineering", Department: "Engineering", ReportsTo: []graph.Ref{{ID: "ceo"}}},
+		{ID: "cfo", Name: "Lena Berg", Title: "Chief Financial Officer", Department: "Finance", ReportsTo: []graph.Ref{{ID: "ceo"}}},
+	}}
+	for i := range 3 {
+		org.People = append(org.People, &graph.Person{ID: fmt.Sprintf("fin%d", i), Name: fmt.Sprintf("Accountant %d", i), Title: "Accountant", Department: "Finance", ReportsTo: []graph.Ref{{ID: "cfo"}}})
+	}
+	for i := range n {
+		org.People = append(org.People, &graph.Person{ID: fmt.Sprintf("eng%d", i), Name: fmt.Sprintf("Engineer %d", i), Title: "Software Engineer", Department: "Engineering", ReportsTo: []graph.Ref{{ID: "vpe"}}})
+	}
+	for i, p := range org.People {
+		p.Index, p.Kind = i, graph.KindPerson
+	}
+	return org
 }
 
 // TestProperties checks, for synthetic charts of 10 to 400 people drawn as
@@ -75,7 +101,11 @@ func propCases() []propCase {
 func TestProperties(t *testing.T) {
 	for _, tc := range propCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			g := graph.Build(synth.Generate(tc.n, 1))
+			org := synth.Generate(tc.n, 1)
+			if tc.org != nil {
+				org = tc.org()
+			}
+			g := graph.Build(org)
 			res, err := Draw(g, nil, tc.opts, nil)
 			if err != nil {
 				t.Fatal(err)
