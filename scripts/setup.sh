@@ -6,7 +6,8 @@
 #   - poppler-utils (pdftoppm/pdfinfo, used by tests and to look at PDFs)
 #   - postgresql (the chart registry's tests start a throwaway server of their
 #     own with initdb and pg_ctl on a loopback port, as the postgres user)
-#   - libreoffice-impress (soffice: the PPTX tests convert decks to PDF)
+#   - libreoffice-impress (soffice: the PPTX tests convert decks to PDF, and TestSVGInLibreOffice
+#     an SVG, with libreoffice-draw, which Impress depends on)
 #   - python3 (standard library only: the independent computation that the
 #     stats test compares with, stats/testdata/stats.py)
 #   - the npm packages of the remark-kroki client test (test/remark)
