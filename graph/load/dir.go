@@ -20,8 +20,9 @@ import (
 // Ids: a directory user's chart id is its sign-in name or e-mail address
 // (userPrincipalName, primaryEmail, login, userName, uid or mail), readable
 // in messages and stable across exports; the directory's own id is kept in
-// Person.SourceID (fields.source_id when saved). Attributes the chart does not use are ignored
-// silently: they are the directory's, not mistakes in the chart.
+// Person.SourceID (fields.source_id when saved). Attributes the chart does
+// not use are ignored silently: they are the directory's, not mistakes in
+// the chart.
 
 // dirBuilder builds a chart from directory users. Each user is added with
 // the keys other users may name it by (its directory id, e-mail, login,
@@ -270,7 +271,7 @@ func (b *dirBuilder) ignore(n *jv, prefix string, used ...string) {
 		} else {
 			last = append(last, name)
 		}
-		if !slices.Contains(used, name) && strings.IndexByte(name, '@') < 0 {
+		if strings.IndexByte(name, '@') < 0 {
 			b.ignoreAttr(prefix, name, used, b.pos(k))
 		}
 	}

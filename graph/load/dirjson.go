@@ -181,28 +181,40 @@ func (s *textTokens) next(t *jv) error {
 		}
 		start = s.dec.InputOffset() - int64(len(v))
 		at := int(start) + s.shift // v is s.cur.data[at:at+len(v)]
-		t.kind, t.raw, t.arena = byte(k), nil, s.arena
-		switch k {
-		case '"':
-			if bytes.IndexByte(v, '\\') >= 0 {
-				if s.buf, err = jsontext.AppendUnquote(s.buf[:0], v); err != nil {
-					return errDoubt
-				}
-				t.str = string(s.buf)
-			} else {
-				t.str, t.raw = "", s.cur.data[at+1:at+len(v)-1]
-			}
-		case 't':
-			t.str = "true"
-		case 'f':
-			t.str = "false"
-		case 'n':
-			t.str = "null"
-		default:
-			t.str, t.raw = "", s.cur.data[at:at+len(v)]
+		if err := s.scalar(t, byte(k), at, at+len(v)); err != nil {
+			return err
 		}
 	}
 	t.line, t.col = s.cur.at(int(start) + s.shift)
+	return nil
+}
+
+// scalar makes t (fresh) the value of kind k that jsontext accepted at
+// s.cur.data[at:end] (a string with its quotes): a string without escapes
+// and a number keep their text as raw, unquoted only when escaped.
+func (s *textTokens) scalar(t *jv, k byte, at, end int) error {
+	v := s.cur.data[at:end]
+	t.kind, t.arena = k, s.arena
+	switch k {
+	case '"':
+		if bytes.IndexByte(v, '\\') < 0 {
+			t.raw = v[1 : len(v)-1]
+			return nil
+		}
+		var err error
+		if s.buf, err = jsontext.AppendUnquote(s.buf[:0], v); err != nil {
+			return errDoubt
+		}
+		t.str = string(s.buf)
+	case 't':
+		t.str = "true"
+	case 'f':
+		t.str = "false"
+	case 'n':
+		t.str = "null"
+	default:
+		t.raw = v
+	}
 	return nil
 }
 

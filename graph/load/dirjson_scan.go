@@ -2,8 +2,6 @@ package load
 
 import (
 	"bytes"
-
-	"github.com/go-json-experiment/json/jsontext"
 )
 
 // This file reads an object or array of a JSON export whole: jsontext
@@ -54,8 +52,8 @@ func (r *jreader) scanValue(sc *jscan, depth int) (*jv, error) {
 	n := r.node()
 	start := sc.i
 	n.line, n.col = sc.t.cur.at(start)
-	n.arena = sc.t.arena
-	switch c := sc.text[start]; c {
+	c := sc.text[start]
+	switch c {
 	case '{', '[':
 		if depth >= maxJSONDepth-1 {
 			return nil, errDoubt // parseJSON says how deep is too deep
@@ -87,11 +85,10 @@ func (r *jreader) scanValue(sc *jscan, depth int) (*jv, error) {
 			r.stack = append(r.stack, v)
 		}
 	case '"':
-		end, escaped := start+1, false
+		end := start + 1
 		for end < len(sc.text) && sc.text[end] != '"' {
 			if sc.text[end] == '\\' {
 				end++
-				escaped = true
 			}
 			end++
 		}
@@ -99,16 +96,6 @@ func (r *jreader) scanValue(sc *jscan, depth int) (*jv, error) {
 			return nil, errDoubt
 		}
 		sc.i = end + 1
-		n.kind = '"'
-		if escaped {
-			var err error
-			if sc.t.buf, err = jsontext.AppendUnquote(sc.t.buf[:0], sc.text[start:sc.i]); err != nil {
-				return nil, errDoubt
-			}
-			n.str = string(sc.t.buf)
-		} else {
-			n.raw = sc.text[start+1 : end]
-		}
 	case 't', 'f', 'n':
 		lit := "null"
 		switch c {
@@ -121,17 +108,17 @@ func (r *jreader) scanValue(sc *jscan, depth int) (*jv, error) {
 			return nil, errDoubt
 		}
 		sc.i += len(lit)
-		n.kind, n.str = c, lit
 	default: // a number
-		end := start
-		for end < len(sc.text) && numberByte(sc.text[end]) {
-			end++
+		c = '0'
+		for sc.i < len(sc.text) && numberByte(sc.text[sc.i]) {
+			sc.i++
 		}
-		if end == start {
+		if sc.i == start {
 			return nil, errDoubt
 		}
-		sc.i = end
-		n.kind, n.raw = '0', sc.text[start:end]
+	}
+	if err := sc.t.scalar(n, c, start, sc.i); err != nil {
+		return nil, err
 	}
 	return n, nil
 }

@@ -24,20 +24,20 @@ func (d *drawer) continued(j job, q int, whole *plan, next int) (first *fitted, 
 	if len(members) < 2 {
 		return nil, nil, "", nil
 	}
+	fj := j // the first page: j without the members after the first run
+	fj.in = make([]bool, d.g.Len())
+	for x := range fj.in {
+		fj.in[x] = j.drawn(x)
+	}
 	for k := 2; k <= len(members); k++ {
 		run := (len(members) + k - 1) / k
 		parts := (len(members) + run - 1) / run
 		if parts < k {
 			continue // the same runs as for a smaller k
 		}
-		fj := j
 		fj.title = partTitle(j.title, 1, parts)
-		fj.in = make([]bool, d.g.Len())
-		for x := range fj.in {
-			fj.in[x] = j.drawn(x)
-		}
-		for _, x := range members[run:] {
-			fj.in[x] = false
+		for i, x := range members {
+			fj.in[x] = i < run
 		}
 		f, err := d.fit(d.forest(fj, -1))
 		if err != nil {
@@ -46,22 +46,27 @@ func (d *drawer) continued(j job, q int, whole *plan, next int) (first *fitted, 
 		if !f.legible() {
 			continue
 		}
-		rest = rest[:0]
-		for i := 1; i < parts; i++ {
-			rest = append(rest, d.contJob(j, head, members[i*run:min((i+1)*run, len(members))], q, i+1, parts))
-		}
 		// The runs after the first are as long or shorter: the second
 		// tells whether they fit.
-		cf, err := d.fit(d.forest(rest[0], -1))
+		part := func(i int) job {
+			return d.contJob(j, head, members[(i-1)*run:min(i*run, len(members))], q, i, parts)
+		}
+		second := part(2)
+		cf, err := d.fit(d.forest(second, -1))
 		if err != nil {
 			return nil, nil, "", err
 		}
-		if cf.legible() {
-			name, _ := d.headName(head)
-			note = fmt.Sprintf("continued %q: the %d reports of %s, too many for one page, start on page %d and go on to %s",
-				titleOr(j.title), len(members), name, q+1, pageRange(next, next+len(rest)-1))
-			return f, rest, note, nil
+		if !cf.legible() {
+			continue
 		}
+		rest = []job{second}
+		for i := 3; i <= parts; i++ {
+			rest = append(rest, part(i))
+		}
+		name, _ := d.headName(head)
+		note = fmt.Sprintf("continued %q: the %d reports of %s, too many for one page, start on page %d and go on to %s",
+			titleOr(j.title), len(members), name, q+1, pageRange(next, next+len(rest)-1))
+		return f, rest, note, nil
 	}
 	return nil, nil, "", nil
 }
