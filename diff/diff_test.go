@@ -3,7 +3,6 @@ package diff
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -14,9 +13,8 @@ import (
 	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
+	"github.com/orgchart/orgchart/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // chartOf loads, builds and checks a chart under the default policy plus
 // its own section, as the pipeline does.
@@ -115,19 +113,7 @@ func TestGolden(t *testing.T) {
 			if err := Write(&again, format, r); err != nil || !bytes.Equal(buf.Bytes(), again.Bytes()) {
 				t.Fatalf("second Write differs (err %v): output is not deterministic", err)
 			}
-			golden := filepath.Join("testdata", "example."+ext[format])
-			if *update {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(string(want), buf.String()); d != "" {
-				t.Errorf("%s output (-golden +got):\n%s", format, d)
-			}
+			golden.Check(t, filepath.Join("testdata", "example."+ext[format]), buf.Bytes())
 		})
 	}
 	if err := Write(new(bytes.Buffer), "html", r); err == nil {

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"image"
 	"image/color"
 	_ "image/jpeg"
 	_ "image/png"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,28 +20,14 @@ import (
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
+	"github.com/orgchart/orgchart/internal/golden"
 	"github.com/orgchart/orgchart/render/option"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/name (golden.Check).
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 func TestEscapeHTML(t *testing.T) {
@@ -96,7 +80,7 @@ func TestDOTGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.name+".dot", got)
+			checkGolden(t, tc.name+".dot", got)
 			again, _ := DOT(graph.Build(tc.org), tc.findings, tc.opts)
 			if !bytes.Equal(got, again) {
 				t.Error("DOT is not deterministic")
@@ -249,7 +233,7 @@ func TestMermaidGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "seed.mmd", got)
+	checkGolden(t, "seed.mmd", got)
 	s := string(got)
 	for _, want := range []string{"flowchart TD", " -.-|advisory| ", "classDef error", "linkStyle "} {
 		if !strings.Contains(s, want) {
@@ -257,7 +241,7 @@ func TestMermaidGolden(t *testing.T) {
 		}
 	}
 	tor, _ := Mermaid(graph.Build(tortureOrg()), nil, option.Options{})
-	golden(t, "torture.mmd", tor)
+	checkGolden(t, "torture.mmd", tor)
 }
 
 func TestSVGGolden(t *testing.T) {
@@ -267,7 +251,7 @@ func TestSVGGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "small.svg", got)
+	checkGolden(t, "small.svg", got)
 }
 
 var translateRe = regexp.MustCompile(`translate\(([-\d.]+) ([-\d.]+)\)`)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,9 +18,8 @@ import (
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // Hand-built rules, so the goldens do not depend on the catalog's wording.
 var (
@@ -157,26 +155,9 @@ func TestGolden(t *testing.T) {
 				if err := WriteOptions(&buf, format, tc.results, tc.opts); err != nil {
 					t.Fatalf("WriteOptions(%s) = %v", format, err)
 				}
-				golden(t, filepath.Join("testdata", tc.name+"."+format+".golden"), buf.Bytes())
+				golden.Check(t, filepath.Join("testdata", tc.name+"."+format+".golden"), buf.Bytes())
 			})
 		}
-	}
-}
-
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s mismatch (-want +got):\n%s", path, diff)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/orgchart/orgchart/graph"
+	"github.com/orgchart/orgchart/internal/golden"
 	"github.com/orgchart/orgchart/render/scene"
 )
 
@@ -22,19 +23,7 @@ func TestDrawGolden(t *testing.T) {
 	if err := scene.WriteSVG(&b, Draw(s, ""), 1, scene.SVGOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "chart-small.svg")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := cmp.Diff(string(want), b.String()); d != "" {
-		t.Errorf("Draw(small) SVG (-want +got):\n%s", d)
-	}
+	golden.Check(t, filepath.Join("testdata", "chart-small.svg"), b.Bytes())
 }
 
 // TestDrawProperties checks the chart of a generated chart of 3,000

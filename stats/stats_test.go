@@ -2,8 +2,6 @@ package stats
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,9 +9,8 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/load"
+	"github.com/orgchart/orgchart/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // small has a board, a risk committee under the CEO with a person under it
 // (whose person-manager is the CEO), a vacancy, and a second top person.
@@ -152,23 +149,12 @@ func TestGolden(t *testing.T) {
 				if err := Write(&buf, format, s, Options{By: by}); err != nil {
 					t.Fatal(err)
 				}
-				golden := filepath.Join("testdata", "small-"+name+"."+ext[format])
+				path := filepath.Join("testdata", "small-"+name+"."+ext[format])
 				if format == "json" && by != "" {
 					// JSON has every group whatever the grouping.
-					golden = filepath.Join("testdata", "small-json.json")
+					path = filepath.Join("testdata", "small-json.json")
 				}
-				if *update {
-					if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if d := cmp.Diff(string(want), buf.String()); d != "" {
-					t.Errorf("(-golden +got):\n%s", d)
-				}
+				golden.Check(t, path, buf.Bytes())
 			})
 		}
 	}

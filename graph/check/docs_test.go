@@ -2,32 +2,14 @@ package check_test
 
 import (
 	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"github.com/orgchart/orgchart/graph/check"
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/internal/golden"
 )
-
-// The package's golden files (the rule pages under docs/rules) are rewritten
-// with -update. The flag may already be declared by another test file of the
-// same test binary; declaring it twice would panic, so look it up first.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files")
-	}
-}
-
-// updating reports whether -update was given.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // docsDir is the rule documentation directory, from graph/check.
 var docsDir = filepath.Join("..", "..", "docs", "rules")
@@ -55,25 +37,8 @@ func renderDocs(t *testing.T) map[string][]byte {
 // generates; -update rewrites them.
 func TestRuleDocs(t *testing.T) {
 	pages := renderDocs(t)
-	if updating() {
-		if err := os.MkdirAll(docsDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range pages {
-			if err := os.WriteFile(filepath.Join(docsDir, name), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	for name, want := range pages {
-		got, err := os.ReadFile(filepath.Join(docsDir, name))
-		if err != nil {
-			t.Errorf("%v: run go test ./graph/check/ -run TestRuleDocs -update", err)
-			continue
-		}
-		if diff := cmp.Diff(string(want), string(got)); diff != "" {
-			t.Errorf("docs/rules/%s is stale (-generated +committed), run go test ./graph/check/ -run TestRuleDocs -update:\n%s", name, diff)
-		}
+	for name, data := range pages {
+		golden.Check(t, filepath.Join(docsDir, name), data)
 	}
 	files, err := filepath.Glob(filepath.Join(docsDir, "*.md"))
 	if err != nil {

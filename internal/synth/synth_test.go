@@ -3,10 +3,8 @@ package synth
 import (
 	"bytes"
 	"encoding/csv"
-	"flag"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,9 +15,8 @@ import (
 
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/load"
+	"github.com/orgchart/orgchart/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestGenerateSizes(t *testing.T) {
 	for _, n := range []int{-1, 0, 1, 2, 3, 5, 11, 15, 16, 17, 100, 1000} {
@@ -307,20 +304,7 @@ func TestGolden(t *testing.T) {
 		if err := f.write(&b); err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join("testdata", f.name)
-		if *update {
-			if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run with -update to create)", err)
-		}
-		if d := cmp.Diff(string(want), b.String()); d != "" {
-			t.Errorf("%s (-want +got):\n%s", f.name, d)
-		}
+		golden.Check(t, filepath.Join("testdata", f.name), b.Bytes())
 	}
 }
 

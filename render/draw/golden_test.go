@@ -1,7 +1,6 @@
 package draw
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,10 +12,9 @@ import (
 	"github.com/orgchart/orgchart/graph"
 	"github.com/orgchart/orgchart/graph/diag"
 	"github.com/orgchart/orgchart/graph/load"
+	"github.com/orgchart/orgchart/internal/golden"
 	"github.com/orgchart/orgchart/render/option"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGolden draws the charts of testdata/scenes.txtar and compares each
 // scene, serialised by dump, with its golden section. A chart section is
@@ -57,14 +55,14 @@ func goldenScenes(t *testing.T, file string) {
 			}
 			got := dump(res.Doc)
 			out = append(out, txtar.File{Name: name + ".scene", Data: []byte(got)})
-			if !*update {
+			if !golden.Update() {
 				if diff := cmp.Diff(want[name], got); diff != "" {
 					t.Errorf("scene of %s (-want +got):\n%s\n(go test ./render/draw -run %s -update rewrites)", name, diff, t.Name())
 				}
 			}
 		})
 	}
-	if *update {
+	if golden.Update() {
 		ar.Files = out
 		if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
 			t.Fatal(err)

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"os"
 	"strconv"
@@ -11,9 +10,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/rogpeppe/go-internal/txtar"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/orgchart/orgchart/internal/golden"
+)
 
 // TestGolden lays out the small hand-made charts of testdata/golden.txtar:
 // each NAME.in section is a chart, one node a line,
@@ -61,7 +60,7 @@ func TestGolden(t *testing.T) {
 			}
 			if i+1 < len(ar.Files) && ar.Files[i+1].Name == name+".out" {
 				want := string(ar.Files[i+1].Data)
-				if *update {
+				if golden.Update() {
 					ar.Files[i+1].Data = []byte(got)
 					changed = changed || got != want
 				} else if diff := cmp.Diff(want, got); diff != "" {
@@ -69,7 +68,7 @@ func TestGolden(t *testing.T) {
 				}
 				return
 			}
-			if !*update {
+			if !golden.Update() {
 				t.Fatalf("no %s.out section; run with -update", name)
 			}
 			out := txtar.File{Name: name + ".out", Data: []byte(got)}

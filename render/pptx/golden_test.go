@@ -1,17 +1,13 @@
 package pptx
 
 import (
-	"bytes"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/orgchart/orgchart/internal/golden"
 	"github.com/orgchart/orgchart/render/scene"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // small is a hand-made 5-person chart: a CEO with a badge, two vice
 // presidents and a report under each, and a dotted line from the second VP
@@ -39,43 +35,6 @@ func TestGoldenDeck(t *testing.T) {
 		"[Content_Types].xml":   "content_types.xml",
 	} {
 		got := []byte(strings.ReplaceAll(string(d[part]), "><", ">\n<") + "\n")
-		path := filepath.Join("testdata", "golden", file)
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test ./render/pptx -run TestGoldenDeck -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s:\n%s", part, path, lineDiff(string(want), string(got)))
-		}
+		golden.Check(t, filepath.Join("testdata", "golden", file), got)
 	}
-}
-
-// lineDiff lists the first lines where want and got differ.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var a, c string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			c = g[i]
-		}
-		if a != c {
-			b.WriteString("line " + itoa(i+1) + ":\n- " + a + "\n+ " + c + "\n")
-			shown++
-		}
-	}
-	return b.String()
 }

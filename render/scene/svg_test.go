@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/orgchart/orgchart/internal/golden"
+)
 
 func pageURL(n int) string { return fmt.Sprintf("chart-%d.svg", n) }
 
@@ -30,19 +28,7 @@ func TestSVGGolden(t *testing.T) {
 	d := testDoc()
 	for n := 1; n <= len(d.Pages); n++ {
 		got := svgOf(t, d, n)
-		name := filepath.Join("testdata", fmt.Sprintf("page-%d.svg", n))
-		if *update {
-			if err := os.WriteFile(name, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		want, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("WriteSVG page %d differs from %s (run go test -update and review the diff)", n, name)
-		}
+		golden.Check(t, filepath.Join("testdata", fmt.Sprintf("page-%d.svg", n)), got)
 		if again := svgOf(t, d, n); !bytes.Equal(got, again) {
 			t.Errorf("WriteSVG page %d is not deterministic", n)
 		}
