@@ -43,7 +43,10 @@ func (d *drawer) furniture(p *plan) *furniture {
 	if fu.title != "" {
 		fu.top = titlePt * 1.8
 	}
-	on := map[int]bool{}
+	// Scanned once per fitted page, for every node of a 100,000-person
+	// poster: a slice for the entries on the page, and each department
+	// looked up only when it differs from the last one (reports share it).
+	on := make([]bool, d.g.Len())
 	for _, n := range p.nodes {
 		if !n.stub {
 			on[n.e] = true
@@ -52,9 +55,14 @@ func (d *drawer) furniture(p *plan) *furniture {
 	depts := map[string]bool{}
 	codes := map[string]bool{}
 	dotted := false
+	lineCodes := len(d.mk.LineCodes) > 0
+	last := ""
 	for _, n := range p.nodes {
-		if dep := strings.TrimSpace(d.g.Person(n.e).Department); dep != "" && !d.g.Person(n.e).IsBody() {
-			depts[d.g.Person(n.e).Department] = true
+		if pe := d.g.Person(n.e); pe.Department != last && !pe.IsBody() {
+			if strings.TrimSpace(pe.Department) != "" {
+				depts[pe.Department] = true
+				last = pe.Department
+			}
 		}
 		if n.stub {
 			continue
@@ -62,10 +70,12 @@ func (d *drawer) furniture(p *plan) *furniture {
 		for _, c := range d.mk.NodeCodes[n.e] {
 			codes[c] = true
 		}
-		for _, l := range d.g.Managers(n.e) {
-			if on[l.To] {
-				for _, c := range d.mk.LineCodes[[2]int{n.e, l.To}] {
-					codes[c] = true
+		if lineCodes {
+			for _, l := range d.g.Managers(n.e) {
+				if on[l.To] {
+					for _, c := range d.mk.LineCodes[[2]int{n.e, l.To}] {
+						codes[c] = true
+					}
 				}
 			}
 		}
