@@ -1,10 +1,13 @@
 package scene
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/orgchart/orgchart/internal/par"
@@ -76,34 +79,49 @@ func (p *Page) validate(n, pages int, each func(i int)) []error {
 		errs = append(errs, fmt.Errorf("page %d: size %vx%v is not positive and finite", n, p.Width, p.Height))
 	}
 	vs := make([]validator, (len(p.Items)+chunkItems-1)/chunkItems)
+	seed := maphash.MakeSeed()
 	par.For(len(vs), func(i int) {
 		vs[i] = validator{page: n, pages: pages}
 		items := p.Items[i*chunkItems : min(len(p.Items), (i+1)*chunkItems)]
 		vs[i].ids = make([]named, 0, 2*len(items))
 		vs[i].items(items)
+		vs[i].shard(seed)
 		if each != nil {
 			each(i)
 		}
 	})
-	total := 0
 	for i := range vs {
 		errs = append(errs, vs[i].errs...)
-		total += len(vs[i].ids)
 	}
-	ids := newIDSet(total)
-	for i := range vs {
-		for _, x := range vs[i].ids {
-			if !ids.add(x.id) {
-				errs = append(errs, problem(n, x.it, "duplicate id"))
+	// Each shard's set is filled and probed on its own core; what it finds
+	// wrong is put back in page order.
+	var dups, missing [idShards][]idRef
+	par.For(idShards, func(s int) {
+		total := 0
+		for i := range vs {
+			total += len(vs[i].idsBy[s])
+		}
+		ids := newIDSet(total)
+		for i := range vs {
+			for _, r := range vs[i].idsBy[s] {
+				if !ids.add(vs[i].ids[r.k].id, r.h) {
+					dups[s] = append(dups[s], idRef{h: uint64(i), k: r.k})
+				}
 			}
 		}
-	}
-	for i := range vs {
-		for _, e := range vs[i].ends {
-			if !ids.has(e) {
-				errs = append(errs, problem(n, nil, fmt.Sprintf("connector end %q names no box or group on the page", e)))
+		for i := range vs {
+			for _, r := range vs[i].endsBy[s] {
+				if !ids.has(vs[i].ends[r.k], r.h) {
+					missing[s] = append(missing[s], idRef{h: uint64(i), k: r.k})
+				}
 			}
 		}
+	})
+	for _, r := range inPageOrder(dups) {
+		errs = append(errs, problem(n, vs[r.h].ids[r.k].it, "duplicate id"))
+	}
+	for _, r := range inPageOrder(missing) {
+		errs = append(errs, problem(n, nil, fmt.Sprintf("connector end %q names no box or group on the page", vs[r.h].ends[r.k])))
 	}
 	return errs
 }
@@ -119,6 +137,58 @@ type validator struct {
 	ids         []named
 	ends        []string
 	errs        []error
+	// idsBy and endsBy are ids and ends by idShard, in order.
+	idsBy, endsBy [idShards][]idRef
+}
+
+// idRef is the k-th ID or connector end of a validator with its idHash h;
+// for a problem found, h is the validator's index instead.
+type idRef struct {
+	h uint64
+	k int32
+}
+
+// shard spreads v's IDs and ends over the shards, each shard's refs cut
+// from one slice.
+func (v *validator) shard(seed maphash.Seed) {
+	refs := make([]idRef, len(v.ids)+len(v.ends))
+	var count [2 * idShards]int
+	for k, x := range v.ids {
+		refs[k] = idRef{idHash(seed, x.id), int32(k)}
+		count[idShard(refs[k].h)]++
+	}
+	for k, e := range v.ends {
+		r := &refs[len(v.ids)+k]
+		*r = idRef{idHash(seed, e), int32(k)}
+		count[idShards+idShard(r.h)]++
+	}
+	out := make([]idRef, len(refs))
+	var by [2 * idShards][]idRef
+	for s, c := range count {
+		by[s], out = out[:0:c], out[c:]
+	}
+	for k, r := range refs {
+		s := idShard(r.h)
+		if k >= len(v.ids) {
+			s += idShards
+		}
+		by[s] = append(by[s], r)
+	}
+	copy(v.idsBy[:], by[:idShards])
+	copy(v.endsBy[:], by[idShards:])
+}
+
+// inPageOrder merges the problems the shards found (validator index in h,
+// then k) into page order.
+func inPageOrder(by [idShards][]idRef) []idRef {
+	var all []idRef
+	for _, rs := range by {
+		all = append(all, rs...)
+	}
+	slices.SortFunc(all, func(a, b idRef) int {
+		return cmp.Or(cmp.Compare(a.h, b.h), cmp.Compare(a.k, b.k))
+	})
+	return all
 }
 
 // what names item it in a message.
