@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"strings"
 	"sync"
@@ -104,6 +105,10 @@ func writePage(doc *scene.Document, n int, f string, opts option.Options) (Page,
 		so := scene.SVGOptions{}
 		if opts.PageFile != "" {
 			so.PageURL = func(k int) string { return fmt.Sprintf(opts.PageFile, k) }
+		}
+		if opts.Stream {
+			pg.Write = func(w io.Writer) error { return scene.WriteSVG(w, doc, n+1, so) }
+			return pg, nil
 		}
 		err = scene.WriteSVG(&b, doc, n+1, so)
 	case "dot":

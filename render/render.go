@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -35,12 +36,25 @@ import (
 // page (a raster scaled down to fit MaxRasterPixels).
 type Page struct {
 	Title string
-	Data  []byte
+	Data  []byte // nil when Write is set
+	// Write, when not nil, writes the page to w: an SVG page drawn with
+	// option.Options.Stream, formatted straight into the file it goes to.
+	// An error leaves w with part of the page.
+	Write func(w io.Writer) error
 	Note  string
 	// DPI is the resolution a png or jpeg page was drawn at (below the
 	// requested one when capped), 0 for other formats. Under LegibleDPI the
 	// cards' text is too small to read.
 	DPI float64
+}
+
+// Emit writes the page's bytes to w: Data, or what Write writes.
+func (p Page) Emit(w io.Writer) error {
+	if p.Write != nil {
+		return p.Write(w)
+	}
+	_, err := w.Write(p.Data)
+	return err
 }
 
 // LegibleDPI is the lowest raster resolution at which the cards' text (10 pt

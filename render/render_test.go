@@ -553,3 +553,41 @@ func renderOrg(ctx context.Context, org *graph.Org, findings []diag.Diagnostic, 
 	}
 	return pages[0].Data, nil
 }
+
+// TestStreamSameBytes: a page left for the caller to write (Options.Stream,
+// as orgchart render -o does) writes the same bytes as the page the service
+// gets in Data, whole and split.
+func TestStreamSameBytes(t *testing.T) {
+	seed, findings := seedOrg()
+	ctx := context.Background()
+	for _, split := range []string{"", "department"} {
+		opts := option.Options{Format: "svg", Layout: "org", Split: split, PageFile: "out-%d.svg", Preset: "slide-16x9"}
+		want, err := pagesOrg(ctx, seed, findings, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.Stream = true
+		got, err := pagesOrg(ctx, seed, findings, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("split %q: %d streamed pages, %d in memory", split, len(got), len(want))
+		}
+		if split != "" && len(got) < 2 {
+			t.Fatalf("split %q: %d page, want several", split, len(got))
+		}
+		for i := range got {
+			var b bytes.Buffer
+			if got[i].Data != nil || got[i].Write == nil {
+				t.Fatalf("split %q page %d: streamed page has Data or no Write", split, i+1)
+			}
+			if err := got[i].Emit(&b); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b.Bytes(), want[i].Data) || len(b.Bytes()) == 0 {
+				t.Errorf("split %q page %d: streamed SVG (%d bytes) differs from the one in memory (%d bytes)", split, i+1, b.Len(), len(want[i].Data))
+			}
+		}
+	}
+}

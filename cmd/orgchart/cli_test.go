@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -137,6 +138,24 @@ func TestWriteOutputAtomic(t *testing.T) {
 	}
 	if err := writeOutput(nil, filepath.Join(dir, "nodir", "x.json"), []byte("x")); err == nil {
 		t.Error("writeOutput into a missing directory = nil, want an error")
+	}
+
+	// A streamed write that fails half-way leaves the old file whole and
+	// no temporary file.
+	err = writeOutputWith(nil, path, func(w io.Writer) error {
+		if _, err := w.Write([]byte("half of a new")); err != nil {
+			return err
+		}
+		return errors.New("disk full")
+	})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("writeOutputWith failing half-way = %v, want the write's error", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "new\n" {
+		t.Errorf("file after a failed streamed write = %q, want the old %q", got, "new\n")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("directory holds %d entries after a failed write, want 1 (no temp file left)", len(entries))
 	}
 
 	var buf bytes.Buffer

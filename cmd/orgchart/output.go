@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -9,13 +8,21 @@ import (
 	"sync"
 )
 
-// writeOutput writes data to path atomically: a temporary file in the same
-// directory, synced, then renamed over path, so a reader never sees a
-// half-written file. "" or "-" writes to w instead.
+// writeOutput writes data to path atomically (see writeOutputWith).
 func writeOutput(w io.Writer, path string, data []byte) error {
-	if path == "" || path == "-" {
-		_, err := w.Write(data)
+	return writeOutputWith(w, path, func(f io.Writer) error {
+		_, err := f.Write(data)
 		return err
+	})
+}
+
+// writeOutputWith writes what write writes to path atomically: a temporary
+// file in the same directory, synced, then renamed over path, so a reader
+// never sees a half-written file, even when write fails half-way. "" or "-"
+// writes to w instead.
+func writeOutputWith(w io.Writer, path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(w)
 	}
 	// -o onto a symbolic link writes the file it points to (the link stays).
 	if target, err := filepath.EvalSymlinks(path); err == nil {
@@ -37,7 +44,7 @@ func writeOutput(w io.Writer, path string, data []byte) error {
 		os.Remove(tmp.Name()) // after a successful rename this is a no-op
 		dropTemp(tmp.Name())
 	}()
-	if _, err := io.Copy(tmp, bytes.NewReader(data)); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -128,6 +128,7 @@ every report in one row).`,
 		if len(srcs) > 1 {
 			return &usageError{errors.New("several charts make one slide deck: only with -o deck.pptx (or --format pptx)")}
 		}
+		opts.Stream = true // writePages writes each page with Page.Emit
 		d, err := pipeline.Render(cmd.Context(), srcs[0], copts, opts)
 		if err != nil {
 			return &usageError{err}
@@ -223,7 +224,7 @@ func writePages(e *env, out, file string, d *pipeline.Drawing) error {
 			file, d.SuggestSplit, splitExample(out))
 	}
 	if len(pages) == 1 {
-		return writeOutput(e.stdout, out, pages[0].Data)
+		return writeOutputWith(e.stdout, out, pages[0].Emit)
 	}
 	if out == "" || out == "-" {
 		return &usageError{errors.New("this drawing has several pages: name the output with -o (out.svg gives out-1.svg, out-2.svg, ...)")}
@@ -232,7 +233,7 @@ func writePages(e *env, out, file string, d *pipeline.Drawing) error {
 	base := strings.TrimSuffix(out, ext)
 	for i, p := range pages {
 		name := fmt.Sprintf("%s-%d%s", base, i+1, ext)
-		if err := writeOutput(e.stdout, name, p.Data); err != nil {
+		if err := writeOutputWith(e.stdout, name, p.Emit); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stderr, "orgchart: wrote %s (%s)\n", name, p.Title)

@@ -56,6 +56,12 @@ type Options struct {
 	// (from SOURCE_DATE_EPOCH); zero writes no date, so the same chart
 	// always gives the same bytes.
 	Created time.Time
+	// Stream, set by a caller that writes the pages to files, leaves an SVG
+	// page drawn by the org engine unwritten: render.Page.Write formats it
+	// into the file, without holding it in memory (a 100,000-person poster
+	// is 65 MB, and writing it while it is formatted is a fifth of the
+	// whole render). Never parsed from a flag or request.
+	Stream bool
 	// Marks are changes to draw (org engine): joiners and movers marked on
 	// their cards, leavers and notes in a panel under the chart. Set by the
 	// pipeline (orgchart diff -o), never parsed from a flag or request.
