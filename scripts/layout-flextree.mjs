@@ -33,9 +33,11 @@ for (let r = 0; r < runs; r++) {
   layout(tree);
   times.push(performance.now() - t0);
 }
+const first = times[0]; // the cold run: before the JIT has seen the code
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
 let minX = Infinity, maxX = -Infinity;
 tree.each((n) => { minX = Math.min(minX, n.left); maxX = Math.max(maxX, n.right); });
 console.log(`d3-flextree ${parent.length} nodes: median ${median.toFixed(1)} ms of ${runs} runs (best ${times[0].toFixed(1)} ms), width ${Math.round(maxX - minX)}`);
 console.log(`ns/op ${Math.round(median * 1e6)}`);
+console.log(`first-ns ${Math.round(first * 1e6)}`);
