@@ -43,10 +43,11 @@ type dirBuilder struct {
 	// base is the index of the first of org.People in the joined chart.
 	base int
 	// ignored holds the directory attributes noted as not used (once each);
-	// noteAttr holds, for each of org.Notes, the attribute it notes ("" for
-	// other notes), so that parts read in parallel note each attribute once.
+	// noteAttr holds, for each of org.Notes, the attribute it notes (nil
+	// for other notes; an attribute's name may be ""), so that parts read
+	// in parallel note each attribute once.
 	ignored  map[string]bool
-	noteAttr []string
+	noteAttr []*string
 	// attrs holds the attributes (prefix, name) ignoreAttr has seen;
 	// lastKeys the keys of the last JSON object ignore saw, by prefix.
 	attrs    map[[2]string]bool
@@ -240,7 +241,7 @@ func (b *dirBuilder) add(p *graph.Person, sourceID string, keys ...string) {
 }
 
 // note adds a note (Org.Notes); attr names the attribute it notes, if any.
-func (b *dirBuilder) note(pos diag.Pos, msg, attr string) {
+func (b *dirBuilder) note(pos diag.Pos, msg string, attr *string) {
 	b.org.Notes = append(b.org.Notes, diag.Related{Pos: pos, Message: msg})
 	b.noteAttr = append(b.noteAttr, attr)
 }
@@ -307,7 +308,7 @@ func (b *dirBuilder) ignoreAttr(prefix, name string, used []string, pos diag.Pos
 		return
 	}
 	b.ignored[name] = true
-	b.note(pos, "attribute "+diag.Quote(name)+" ignored: the chart does not use it", name)
+	b.note(pos, "attribute "+diag.Quote(name)+" ignored: the chart does not use it", &name)
 }
 
 // users reads the user objects of a JSON response from r and calls fn on

@@ -87,11 +87,11 @@ func joinParts(parts []*dirBuilder) *dirBuilder {
 		org.People = append(org.People, p.org.People...)
 		org.Diagnostics = append(org.Diagnostics, p.org.Diagnostics...)
 		for i, n := range p.org.Notes {
-			if a := p.noteAttr[i]; a != "" {
-				if noted[a] {
+			if a := p.noteAttr[i]; a != nil {
+				if noted[*a] {
 					continue
 				}
-				noted[a] = true
+				noted[*a] = true
 			}
 			b.note(n.Pos, n.Message, p.noteAttr[i])
 		}

@@ -74,7 +74,7 @@ func (b *dirBuilder) oktaUser(u *jv) {
 		if who == "" {
 			who = srcID
 		}
-		b.note(p.Pos, "deprovisioned user "+diag.Quote(who)+" left out", "")
+		b.note(p.Pos, "deprovisioned user "+diag.Quote(who)+" left out", nil)
 		return
 	}
 	if b.setJSON(p, "id", &p.ID, jget(prof, "login")) == "" {
