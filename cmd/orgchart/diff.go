@@ -97,7 +97,7 @@ input, 0 otherwise. A one-line summary goes to standard error.`,
 				return err
 			}
 		}
-		tuneGC()
+		tuneGC(srcs[:]...)
 		r, err := pipeline.Diff(cmd.Context(), srcs[0], srcs[1], opts)
 		if err != nil {
 			return &usageError{err}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -197,22 +196,6 @@ func (f *inputFlags) inputs(e *env, files []string) (pipeline.CheckOptions, []pi
 	}
 	srcs, err := sources(e, files)
 	return opts, srcs, err
-}
-
-// checkInputs reads, resolves and checks the charts named by files through
-// the pipeline. Every chart is tried, so the user sees all problems at once;
-// any failure is a usageError (exit 2) joining them, each positioned
-// file:line:col.
-func checkInputs(ctx context.Context, e *env, files []string, f *inputFlags) ([]*pipeline.Chart, error) {
-	opts, srcs, err := f.inputs(e, files)
-	if err != nil {
-		return nil, err
-	}
-	charts, err := pipeline.Validate(ctx, srcs, opts)
-	if err != nil {
-		return nil, &usageError{err}
-	}
-	return charts, nil
 }
 
 // oneOf returns a usage error unless value is one of valid.

@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+
+	"github.com/orgchart/orgchart/internal/huge"
+	"github.com/orgchart/orgchart/pipeline"
 )
 
 func main() {
@@ -53,18 +56,49 @@ func runInterruptible(args []string) int {
 	}
 }
 
-// tuneGC trades memory for time in one-shot batch commands (validate, render,
-// diff, stats)
-// unless the user set GOGC or GOMEMLIMIT: a loaded chart is almost all live
-// data, so the default GOGC=100 spends much of a million-person run
-// re-marking it. A 1.5 GiB soft limit keeps the peak under 2 GB.
-func tuneGC() {
+// tuneGC tunes the runtime for a one-shot batch command (validate, render,
+// diff, stats) on the charts srcs, unless the user set GOGC or GOMEMLIMIT:
+// a loaded chart is almost all live data, so the default GOGC=100 spends
+// much of a million-person run re-marking it, and a 1.5 GiB soft limit
+// keeps the peak under 2 GB. For a large input it also has the heap the
+// chart will fill put on huge pages (huge.Reserve; 100,000 people from CSV
+// to SVG: 0.34 s to 0.27 s, 62,000 page faults to 7,000).
+func tuneGC(srcs ...pipeline.Source) {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(1536 << 20)
 	}
+	if n := heapEstimate(srcs); n >= reserveMin {
+		huge.Reserve(min(n, reserveMax))
+	}
+}
+
+// A chart takes up to about 40 times its file's size in memory while it is
+// checked and drawn (a 10 MB CSV of 100,000 people: 360 MB). Heap is
+// reserved for inputs of a few megabytes and more (smaller charts take few
+// page faults), and at most reserveMax of it: the runtime counts freed
+// memory against the 1.5 GiB limit until it returns it.
+const (
+	heapPerInputByte = 40
+	reserveMin       = 64 << 20
+	reserveMax       = 512 << 20
+)
+
+// heapEstimate is the heap srcs are expected to fill, from their sizes.
+func heapEstimate(srcs []pipeline.Source) int {
+	n := 0
+	for _, s := range srcs {
+		size := int64(len(s.Data))
+		if s.Data == nil && s.Path != "" {
+			if fi, err := os.Stat(s.Path); err == nil && fi.Mode().IsRegular() {
+				size = fi.Size()
+			}
+		}
+		n += int(min(size, reserveMax))
+	}
+	return min(n, reserveMax) * heapPerInputByte
 }
 
 // sourceDate parses SOURCE_DATE_EPOCH (reproducible-builds.org): seconds

@@ -121,7 +121,7 @@ every report in one row).`,
 		if err != nil {
 			return err
 		}
-		tuneGC()
+		tuneGC(srcs...)
 		if opts.Format == "pptx" {
 			return renderDeck(e, cmd, srcs, copts, opts, out)
 		}

@@ -73,7 +73,7 @@ Exit status: 0, or 2 for a usage error or unreadable input.`,
 		if err != nil {
 			return err
 		}
-		tuneGC()
+		tuneGC(srcs...)
 		s, err := pipeline.Stats(cmd.Context(), srcs[0], opts)
 		if err != nil {
 			return &usageError{err}

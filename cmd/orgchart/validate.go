@@ -60,10 +60,15 @@ cannot be read is reported as file:line:col: message).`,
 		if err != nil {
 			return &usageError{err}
 		}
-		tuneGC()
-		charts, err := checkInputs(cmd.Context(), e, args, in)
+		copts, srcs, err := in.inputs(e, args)
 		if err != nil {
 			return err
+		}
+		tuneGC(srcs...)
+		// Every chart is tried, so the user sees all problems at once.
+		charts, err := pipeline.Validate(cmd.Context(), srcs, copts)
+		if err != nil {
+			return &usageError{err}
 		}
 		in.notes(e.stderr, pipeline.Orgs(charts)...)
 		results := pipeline.Results(charts)

@@ -2,7 +2,10 @@
 // million-person chart fill at once, advised for transparent huge pages.
 package huge
 
-import "unsafe"
+import (
+	"runtime"
+	"unsafe"
+)
 
 // hugeMin is the size from which a slab is worth advising for huge pages.
 const hugeMin = 4 << 20
@@ -17,4 +20,25 @@ func Make[T any](n, c int) []T {
 		adviseHugePages(unsafe.Pointer(unsafe.SliceData(s)), size)
 	}
 	return s
+}
+
+// Reserve makes the next n bytes the Go heap is filled with advised for
+// transparent huge pages. The runtime never advises its heap, so a process
+// that fills hundreds of megabytes with small objects takes a 4 KB page
+// fault for each 4 KB it touches: drawing a 100,000-person poster took
+// 60,000 of them, and on a virtual machine they were a fifth of its time.
+// Reserve allocates an n-byte slab that nothing touches (the runtime maps
+// fresh heap memory for it), advises it (see Make), and frees it with a
+// garbage collection; the runtime then places the allocations that follow
+// in that free memory, lowest address first, where one fault maps 2 MB.
+// What is not used of it costs address space only. Where huge pages are
+// not known (see adviseHugePages), or for less than a few megabytes,
+// Reserve does nothing.
+func Reserve(n int) {
+	if !advises || n < hugeMin {
+		return
+	}
+	s := Make[byte](0, n)
+	runtime.KeepAlive(s)
+	runtime.GC()
 }

@@ -12,6 +12,9 @@ import (
 // supports Linux on (x86-64, arm64 with 4 KB base pages).
 const hugePage = 2 << 20
 
+// advises: memory can be advised for huge pages here.
+const advises = true
+
 // madvHugePage is MADV_HUGEPAGE, which the syscall package does not export
 // on every architecture.
 const madvHugePage = 14
