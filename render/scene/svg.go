@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strconv"
 
 	"github.com/orgchart/orgchart/internal/huge"
@@ -92,7 +93,7 @@ func WriteSVG(w io.Writer, d *Document, n int, opts SVGOptions) error {
 		return err
 	}
 	err := writeChunks(w, chs, func(ch *svgChunk, b []byte) []byte {
-		cw := svgWriter{opts: opts, page: page, scope: scope, ch: ch, b: b}
+		cw := svgWriter{opts: opts, page: page, scope: scope, ch: ch, b: slices.Grow(b, ch.size)}
 		cw.items(ch.items)
 		return cw.b
 	})

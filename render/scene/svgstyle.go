@@ -182,6 +182,8 @@ func chunks(items []Item) []*svgChunk {
 // collect numbers the chunk's classes and markers and sizes its output.
 func (ch *svgChunk) collect() {
 	ch.tab = newStyleTable()
+	// A card is a group of some six styled elements: sized once, not grown.
+	ch.cls = make([]int32, 0, 8*len(ch.items))
 	ch.size = ch.walk(ch.items)
 }
 

@@ -84,6 +84,7 @@ func (p *Page) validate(n, pages int, each func(i int)) []error {
 		vs[i] = validator{page: n, pages: pages}
 		items := p.Items[i*chunkItems : min(len(p.Items), (i+1)*chunkItems)]
 		vs[i].ids = make([]named, 0, 2*len(items))
+		vs[i].ends = make([]string, 0, len(items))
 		vs[i].items(items)
 		vs[i].shard(seed)
 		if each != nil {
