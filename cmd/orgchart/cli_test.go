@@ -158,6 +158,23 @@ func TestWriteOutputAtomic(t *testing.T) {
 		t.Errorf("directory holds %d entries after a failed write, want 1 (no temp file left)", len(entries))
 	}
 
+	// A streamed write of several writeback stretches, in uneven pieces,
+	// arrives whole.
+	big := bytes.Repeat([]byte("0123456789abcdef"), 3*writebackEvery/16+1000)
+	err = writeOutputWith(nil, path, func(w io.Writer) error {
+		for rest := big; len(rest) > 0; {
+			n := min(len(rest), 1<<20+7)
+			if _, err := w.Write(rest[:n]); err != nil {
+				return err
+			}
+			rest = rest[n:]
+		}
+		return nil
+	})
+	if got, _ := os.ReadFile(path); err != nil || !bytes.Equal(got, big) {
+		t.Errorf("a %d-byte streamed write gave %d bytes, %v", len(big), len(got), err)
+	}
+
 	var buf bytes.Buffer
 	if err := writeOutput(&buf, "-", []byte("to stdout")); err != nil || buf.String() != "to stdout" {
 		t.Errorf(`writeOutput(-) wrote %q, %v`, buf.String(), err)

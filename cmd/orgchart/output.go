@@ -44,7 +44,7 @@ func writeOutputWith(w io.Writer, path string, write func(io.Writer) error) erro
 		os.Remove(tmp.Name()) // after a successful rename this is a no-op
 		dropTemp(tmp.Name())
 	}()
-	if err := write(tmp); err != nil {
+	if err := write(&writeback{f: tmp}); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}
@@ -94,4 +94,25 @@ func removeTemps() {
 		os.Remove(name)
 		delete(temps.names, name)
 	}
+}
+
+// writeback writes to f, asking the kernel every writebackEvery bytes to
+// start writing what came before to disk (startWriteback): the Sync before
+// the rename then waits for the last stretch only, not for all of a 65 MB
+// poster after it is formatted (18 ms of a 0.27 s render here).
+type writeback struct {
+	f            *os.File
+	off, started int64
+}
+
+const writebackEvery = 8 << 20
+
+func (w *writeback) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	w.off += int64(n)
+	if w.off-w.started >= writebackEvery {
+		startWriteback(w.f, w.started, w.off-w.started)
+		w.started = w.off
+	}
+	return n, err
 }
