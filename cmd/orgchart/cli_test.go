@@ -14,6 +14,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/orgchart/orgchart/graph/diag"
+	"github.com/orgchart/orgchart/pipeline"
 	"github.com/orgchart/orgchart/report"
 )
 
@@ -333,5 +334,33 @@ func TestSARIFOfRealRulesValidates(t *testing.T) {
 		if !strings.Contains(stdout, `"id": "SEC008"`) {
 			t.Errorf("%s: SARIF driver lacks SEC008, which --profile gdpr enables", name)
 		}
+	}
+}
+
+// TestHeapEstimate: the heap tuneGC reserves grows with the inputs' sizes,
+// read from the file or the bytes given, and a missing file counts nothing.
+func TestHeapEstimate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(path, make([]byte, 3<<20), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		srcs []pipeline.Source
+		want int
+	}{
+		{"none", nil, 0},
+		{"bytes", []pipeline.Source{{Name: "-", Data: make([]byte, 1000)}}, 1000 * heapPerInputByte},
+		{"file", []pipeline.Source{{Name: path, Path: path}}, 3 << 20 * heapPerInputByte},
+		{"both", []pipeline.Source{{Name: path, Path: path}, {Name: "-", Data: make([]byte, 1000)}}, (3<<20 + 1000) * heapPerInputByte},
+		{"missing", []pipeline.Source{{Name: "x", Path: filepath.Join(dir, "missing.csv")}}, 0},
+	} {
+		if got := heapEstimate(c.srcs); got != c.want {
+			t.Errorf("%s: heapEstimate = %d, want %d", c.name, got, c.want)
+		}
+	}
+	if small := heapEstimate([]pipeline.Source{{Name: "-", Data: make([]byte, 100<<10)}}); small >= reserveMin {
+		t.Errorf("a 100 KB chart's estimate %d reaches reserveMin %d: small charts would pay a collection for nothing", small, reserveMin)
 	}
 }

@@ -4,6 +4,7 @@ package huge
 
 import (
 	"runtime"
+	"runtime/debug"
 	"unsafe"
 )
 
@@ -28,9 +29,11 @@ func Make[T any](n, c int) []T {
 // fault for each 4 KB it touches: drawing a 100,000-person poster took
 // 60,000 of them, and on a virtual machine they were a fifth of its time.
 // Reserve allocates an n-byte slab that nothing touches (the runtime maps
-// fresh heap memory for it), advises it (see Make), and frees it with a
-// garbage collection; the runtime then places the allocations that follow
-// in that free memory, lowest address first, where one fault maps 2 MB.
+// fresh heap memory for it), advises it (see Make), and frees it, returning
+// it to the system (debug.FreeOSMemory: freed but kept, it would count
+// against a memory limit and make the collector run early); the runtime
+// then places the allocations that follow in that memory, lowest address
+// first, where one fault now maps 2 MB: the advice stays with the mapping.
 // What is not used of it costs address space only. Where huge pages are
 // not known (see adviseHugePages), or for less than a few megabytes,
 // Reserve does nothing.
@@ -40,5 +43,5 @@ func Reserve(n int) {
 	}
 	s := Make[byte](0, n)
 	runtime.KeepAlive(s)
-	runtime.GC()
+	debug.FreeOSMemory()
 }
