@@ -28,12 +28,16 @@ if [ ! -d "$ftdir/node_modules/d3-flextree" ]; then
   npm install --silent --no-audit --no-fund --prefix "$ftdir" d3-flextree
 fi
 
-# timed CMD...: appends "seconds peak-RSS-KB" of one run to $out/t.<label>
+# timed LABEL CMD...: appends "seconds peak-RSS-KB" of one run to
+# $out/t.<label>: the wall clock in nanoseconds around the run (/usr/bin/time's
+# own has 10 ms steps, too coarse here), its peak RSS from /usr/bin/time.
 timed() {
   local label=$1
   shift
-  /usr/bin/time -f "%e %M" -o "$out/t1" "$@" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
-  cat "$out/t1" >>"$out/t.$label"
+  local t0
+  t0=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$out/t1" "$@" >/dev/null 2>"$out/err" || { cat "$out/err"; exit 1; }
+  echo "$((($(date +%s%N) - t0) / 1000)) $(cat "$out/t1")" | awk '{print $1 / 1e6, $2}' >>"$out/t.$label"
 }
 # flextree TREE: appends d3-flextree's in-process layout time (median of 3
 # layouts in one node process: the bar's reference) to $out/t.flextree, and
