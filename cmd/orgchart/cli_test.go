@@ -360,6 +360,10 @@ func TestHeapEstimate(t *testing.T) {
 			t.Errorf("%s: heapEstimate = %d, want %d", c.name, got, c.want)
 		}
 	}
+	past := []pipeline.Source{{Name: path, Path: path}, {Name: "-", Data: make([]byte, reserveMax/heapPerInputByte)}}
+	if got := heapEstimate(past); got > reserveMax || got < reserveMax-heapPerInputByte {
+		t.Errorf("heapEstimate of inputs past the cap = %d, want reserveMax %d", got, reserveMax)
+	}
 	if small := heapEstimate([]pipeline.Source{{Name: "-", Data: make([]byte, 100<<10)}}); small >= reserveMin {
 		t.Errorf("a 100 KB chart's estimate %d reaches reserveMin %d: small charts would pay a collection for nothing", small, reserveMin)
 	}

@@ -80,7 +80,7 @@ func tuneGC(srcs ...pipeline.Source) {
 		debug.SetMemoryLimit(1536 << 20)
 	}
 	if n := heapEstimate(srcs); n >= reserveMin {
-		huge.Reserve(min(n, reserveMax))
+		huge.Reserve(n)
 	}
 }
 
@@ -95,8 +95,10 @@ const (
 	reserveMax       = 512 << 20
 )
 
-// heapEstimate is the heap srcs are expected to fill, from their sizes.
+// heapEstimate is the heap srcs are expected to fill, from their sizes, up
+// to reserveMax.
 func heapEstimate(srcs []pipeline.Source) int {
+	const most = reserveMax / heapPerInputByte // input bytes; no overflow on 32 bits
 	n := 0
 	for _, s := range srcs {
 		size := int64(len(s.Data))
@@ -105,9 +107,9 @@ func heapEstimate(srcs []pipeline.Source) int {
 				size = fi.Size()
 			}
 		}
-		n += int(min(size, reserveMax))
+		n = min(n+int(min(size, most)), most)
 	}
-	return min(n, reserveMax) * heapPerInputByte
+	return n * heapPerInputByte
 }
 
 // sourceDate parses SOURCE_DATE_EPOCH (reproducible-builds.org): seconds
