@@ -31,15 +31,9 @@ type Imported struct {
 // readable ids (save.ReadableIDs; the export's own id kept in
 // fields.source_id), for a team to commit and review with diff.
 func Import(ctx context.Context, src Source, opts CheckOptions) (*Imported, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	org, err := read(src, opts.Load)
+	org, err := readChart(ctx, src, opts)
 	if err != nil {
-		return nil, &Error{Stage: StageLoad, Name: src.Name, Err: err}
-	}
-	if opts.MaxPeople > 0 && len(org.People) > opts.MaxPeople {
-		return nil, &Error{Stage: StageLimit, Name: src.Name, Err: &LimitError{People: len(org.People), Max: opts.MaxPeople}}
+		return nil, err
 	}
 	renames := save.ReadableIDs(org)
 	save.Rename(org, renames)

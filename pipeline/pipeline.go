@@ -88,6 +88,21 @@ func (e *LimitError) Error() string {
 // default profiles, the chart's own section, opts.Policy, opts.Profiles) and
 // runs the rules once.
 func Check(ctx context.Context, src Source, opts CheckOptions) (*Chart, error) {
+	org, err := readChart(ctx, src, opts)
+	if err != nil {
+		return nil, err
+	}
+	pol, err := check.NewPolicy(opts.Profiles, org.Policy, opts.Policy)
+	if err != nil {
+		return nil, &Error{Stage: StagePolicy, Name: src.Name, Err: err}
+	}
+	g := graph.Build(org)
+	return &Chart{Org: org, Graph: g, Result: check.Run(g, pol)}, nil
+}
+
+// readChart reads src's chart within opts.MaxPeople: the load stage of Check
+// and Import.
+func readChart(ctx context.Context, src Source, opts CheckOptions) (*graph.Org, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -98,12 +113,7 @@ func Check(ctx context.Context, src Source, opts CheckOptions) (*Chart, error) {
 	if opts.MaxPeople > 0 && len(org.People) > opts.MaxPeople {
 		return nil, &Error{Stage: StageLimit, Name: src.Name, Err: &LimitError{People: len(org.People), Max: opts.MaxPeople}}
 	}
-	pol, err := check.NewPolicy(opts.Profiles, org.Policy, opts.Policy)
-	if err != nil {
-		return nil, &Error{Stage: StagePolicy, Name: src.Name, Err: err}
-	}
-	g := graph.Build(org)
-	return &Chart{Org: org, Graph: g, Result: check.Run(g, pol)}, nil
+	return org, nil
 }
 
 // read loads src's chart.

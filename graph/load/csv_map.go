@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -46,7 +47,7 @@ type csvHeaders struct {
 // newCSVHeaders checks the caller's column mapping (field -> header).
 func newCSVHeaders(columns map[string]string) (*csvHeaders, error) {
 	h := &csvHeaders{mapped: make(map[string]csvCol, len(columns)), mapName: make(map[string]string, len(columns)), found: make(map[string]bool)}
-	for _, field := range sortedKeys(columns) {
+	for _, field := range slices.Sorted(maps.Keys(columns)) {
 		header := columns[field]
 		col, ok := mapFields[strings.ToLower(strings.TrimSpace(field))]
 		if !ok {
@@ -100,7 +101,7 @@ func (in *inferer) column(h string) ([2]int, bool) {
 // file does not have.
 func (h *csvHeaders) checkMapped(name string) error {
 	var errs diag.ErrorList
-	for _, k := range sortedKeys(h.mapped) {
+	for _, k := range slices.Sorted(maps.Keys(h.mapped)) {
 		if !h.found[k] {
 			addErr(&errs, diag.Pos{File: name, Line: 1, Column: 1}, "no column "+diag.Quote(h.mapName[k])+
 				" in the header (mapped to the "+csvFieldName[h.mapped[k]]+"): its columns are "+diag.QuoteList(h.names, 30))
@@ -153,13 +154,4 @@ func (h *csvHeaders) markVacancies(org *graph.Org) {
 		p.Vacant = true
 		p.FieldPos = append(p.FieldPos, graph.FieldAt{Name: "vacant", Pos: p.Pos})
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

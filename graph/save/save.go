@@ -60,7 +60,7 @@ func document(org *graph.Org) *yaml.Node {
 	}
 	if len(org.Departments) > 0 {
 		deps := mapping()
-		for _, name := range sortedKeys(org.Departments) {
+		for _, name := range slices.Sorted(maps.Keys(org.Departments)) {
 			d := mapping()
 			if c := org.Departments[name].Color; c != "" {
 				add(d, "color", str(c))
@@ -152,7 +152,7 @@ func person(p *graph.Person) *yaml.Node {
 	}
 	if len(fields) > 0 {
 		f := mapping()
-		for _, k := range sortedKeys(fields) {
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
 			add(f, k, str(fields[k]))
 		}
 		add(m, "fields", f)
@@ -168,7 +168,7 @@ func policy(s *graph.PolicySpec) *yaml.Node {
 	}
 	if len(s.Rules) > 0 {
 		rules := mapping()
-		for _, code := range sortedKeys(s.Rules) {
+		for _, code := range slices.Sorted(maps.Keys(s.Rules)) {
 			rs := s.Rules[code]
 			if len(rs.Params) == 0 {
 				v := rs.Severity
@@ -189,7 +189,7 @@ func policy(s *graph.PolicySpec) *yaml.Node {
 			if rs.Severity != "" {
 				add(r, "severity", str(rs.Severity))
 			}
-			for _, k := range sortedKeys(rs.Params) {
+			for _, k := range slices.Sorted(maps.Keys(rs.Params)) {
 				add(r, k, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(rs.Params[k])})
 			}
 			add(rules, code, r)
@@ -254,13 +254,4 @@ func refIDs(refs []graph.Ref) []string {
 		out[i] = r.ID
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -1,6 +1,7 @@
 package draw
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -88,27 +89,18 @@ func (d *drawer) furniture(p *plan) *furniture {
 			}
 		}
 	}
-	for _, name := range sortedKeys(depts) {
+	for _, name := range slices.Sorted(maps.Keys(depts)) {
 		fu.legend = append(fu.legend, legendItem{kind: "dept", color: d.st.deptColor(name), text: name})
 	}
 	if dotted {
 		fu.legend = append(fu.legend, legendItem{kind: "dotted", color: d.st.dotted, text: "dotted line"})
 	}
-	for _, c := range sortedKeys(codes) {
+	for _, c := range slices.Sorted(maps.Keys(codes)) {
 		sev := d.mk.CodeSev[c]
 		fu.legend = append(fu.legend, legendItem{kind: "code", color: d.st.sevText[sev], code: c, text: d.mk.Rule[c]})
 	}
 	d.changeLegend(p, fu)
 	return fu
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // codeGap is the gap between a legend entry's code and its name: a space
