@@ -45,7 +45,6 @@ func init() {
 const minContrast = shared.MinContrast
 
 func readableOn(fg, bg string) string { return shared.Readable(fg, bg) }
-func luminance(c string) float64      { return shared.Luminance(c) }
 func contrast(a, b string) float64    { return shared.Contrast(a, b) }
 
 func themeFor(name string) *theme {

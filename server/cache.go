@@ -74,10 +74,3 @@ func (c *lru) add(key string, data []byte) {
 		c.size -= int64(len(e.data)) + entryOverhead
 	}
 }
-
-// stats returns the number of entries and their total size.
-func (c *lru) stats() (entries int, bytes int64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.items), c.size
-}

@@ -34,20 +34,6 @@ type ProfileEffect struct {
 	Severity diag.Severity // the severity set, for "severity"
 }
 
-// String describes the effect in words, such as "`ffiec`: becomes an error".
-func (e ProfileEffect) String() string {
-	name := "`" + e.Profile + "`"
-	switch e.Effect {
-	case "runs":
-		return name + ": the rule's own profile"
-	case "enables":
-		return name + ": switches the rule on"
-	case "disables":
-		return name + ": switches the rule off"
-	}
-	return name + ": makes it " + article(e.Severity)
-}
-
 // article returns "an error", "a warning" or "an info".
 func article(s diag.Severity) string {
 	if s == diag.SeverityError || s == diag.SeverityInfo {

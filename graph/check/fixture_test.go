@@ -132,17 +132,6 @@ func allFixtures(t *testing.T) []*fixture {
 	return out
 }
 
-// runFixture loads and checks one fixture; it returns the parsed fixture
-// and the result.
-func runFixture(t *testing.T, path string) (*fixture, *Result) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return runFixtureData(t, path, data)
-}
-
 // runFixtureData checks the fixture data, named path.
 func runFixtureData(t *testing.T, path string, data []byte) (*fixture, *Result) {
 	t.Helper()
