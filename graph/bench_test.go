@@ -1,7 +1,6 @@
 package graph_test
 
 import (
-	"fmt"
 	"runtime"
 	"syscall"
 	"testing"
@@ -77,7 +76,7 @@ func BenchmarkQueries(b *testing.B) {
 				sum += len(g.Cycles())
 			}
 			if sum == 0 {
-				b.Fatal(fmt.Sprint("no work done"))
+				b.Fatal("no work done")
 			}
 		})
 	}

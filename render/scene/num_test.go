@@ -9,7 +9,7 @@ import (
 // TestAppendNumMatchesStrconv holds appendNum's integer path to the
 // spelling strconv gives the same value rounded to thousandths.
 func TestAppendNumMatchesStrconv(t *testing.T) {
-	vals := []float64{0, -0.0, 0.0004, -0.0004, 0.0005, -0.0005, 1, -1, 0.1, 0.25, 1.2, 8.5, 163.106, 2703179.34,
+	vals := []float64{0, math.Copysign(0, -1), 0.0004, -0.0004, 0.0005, -0.0005, 1, -1, 0.1, 0.25, 1.2, 8.5, 163.106, 2703179.34,
 		1767645.127, 999.9995, -999.9995, 123456789.123, 1e11 + 0.001, 1e12 - 0.001, 4.9999999, 1e-9}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 200000 {
@@ -23,6 +23,13 @@ func TestAppendNumMatchesStrconv(t *testing.T) {
 	for _, v := range vals {
 		if got, want := string(appendNum(nil, v)), string(appendNumSlow(nil, v)); got != want {
 			t.Fatalf("appendNum(%v) = %s, want %s", v, got, want)
+		}
+	}
+	// No spelling of zero but "0": not "-0" for negative zero, nor for a
+	// small negative value rounded to it.
+	for _, v := range []float64{math.Copysign(0, -1), -0.0004} {
+		if got := string(appendNum(nil, v)); got != "0" {
+			t.Errorf("appendNum(%v) = %q, want \"0\"", v, got)
 		}
 	}
 	for _, v := range []float64{2e15, -3.5e17, math.MaxFloat64} {
